@@ -1,0 +1,178 @@
+//! `concurrency-lab run`: a preset headless, with progress, a table and exports.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_FAILED, check_writable, table};
+use crate::engine::machine::MachineInfo;
+use crate::engine::metrics::ExperimentResult;
+use crate::engine::monitor::{self, Monitor, MonitorSample};
+use crate::engine::preset;
+use crate::engine::runner::{Runner, RunnerEvent, RunnerOptions};
+use crate::export::{CsvExporter, Exporter, JsonExporter, export_to_path};
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// A preset file (.toml) or the name of a built-in preset (see `presets`)
+    #[arg(value_name = "PRESET.toml|NAME")]
+    preset: String,
+    /// Write the results as JSON to FILE (`-` for standard output)
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Write one CSV row per run to FILE
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Include every task's span (start, end, core, states) in the JSON
+    #[arg(long)]
+    spans: bool,
+    /// No progress and no table, only errors (and what --json - writes)
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(args: &RunArgs) -> ExitCode {
+    let machine = MachineInfo::current();
+    let experiment = match preset::load(&args.preset)
+        .and_then(|(preset, origin)| preset.validate(&origin, machine, crate::engine::kernel::calibration))
+    {
+        Ok(experiment) => experiment,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    for (flag, path) in [("--json", &args.json), ("--csv", &args.csv)] {
+        if let Some(path) = path
+            && let Err(message) = check_writable(flag, path)
+        {
+            eprintln!("error: {message}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    }
+    let options = match RunnerOptions::for_this_executable() {
+        Ok(options) => options,
+        Err(error) => {
+            eprintln!("error: cannot find this program's executable for worker processes: {error}");
+            return ExitCode::from(EXIT_FAILED);
+        }
+    };
+    let runner = match Runner::spawn(options, || {}) {
+        Ok(runner) => runner,
+        Err(error) => {
+            eprintln!("error: cannot start the runner thread: {error}");
+            return ExitCode::from(EXIT_FAILED);
+        }
+    };
+    let canceller = runner.canceller();
+    if let Err(error) = ctrlc::set_handler(move || canceller.cancel()) {
+        eprintln!("warning: Ctrl+C will not cancel cleanly: {error}");
+    }
+    let monitor = Monitor::start(monitor::DEFAULT_INTERVAL, || {}).ok();
+
+    let stdout_taken = args.json.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let show_progress = !args.quiet && std::io::stderr().is_terminal();
+    let bar = progress_bar(show_progress);
+    let quiet = args.quiet;
+    let name = experiment.preset.name.clone();
+    let runs = experiment.runs.clone();
+    runner.start(experiment);
+    let mut samples: Vec<MonitorSample> = Vec::new();
+    let mut origin_ns = 0;
+    let result = loop {
+        if let Some(monitor) = &monitor {
+            samples.extend(monitor.drain());
+        }
+        let Some(event) = runner.recv_timeout(Duration::from_millis(100)) else {
+            continue;
+        };
+        match event {
+            RunnerEvent::Started { origin_ns: origin, .. } => origin_ns = origin,
+            RunnerEvent::Progress(progress) => {
+                let label = runs.get(progress.run).map_or("", |r| r.label.as_str());
+                let phase = if progress.warmup { "warm-up" } else { "repetition" };
+                bar.set_message(format!(
+                    "run {}/{} {label}, {phase} {}/{}: {}/{} tasks",
+                    progress.run + 1,
+                    progress.runs,
+                    progress.repetition + 1,
+                    progress.repetitions,
+                    progress.tasks_done,
+                    progress.tasks
+                ));
+                bar.set_position((progress.fraction() * 1000.0) as u64);
+            }
+            RunnerEvent::Notice(text) if !quiet => bar.suspend(|| eprintln!("{text}")),
+            RunnerEvent::Rejected(text) => bar.suspend(|| eprintln!("warning: {text}")),
+            RunnerEvent::Finished(result) => break *result,
+            _ => {}
+        }
+    };
+    bar.finish_and_clear();
+    let mut result: ExperimentResult = result;
+    if let Some(monitor) = monitor {
+        samples.extend(monitor.drain());
+    }
+    let end_s = result
+        .runs
+        .iter()
+        .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
+        .fold(0.0, f64::max);
+    result.cpu_samples = monitor::relative_samples(&samples, origin_ns, -0.5, end_s + 0.5);
+    drop(runner);
+
+    if !quiet {
+        let text = table::render(&result);
+        if stdout_taken {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+        }
+    }
+    let mut code = if result.cancelled {
+        eprintln!("cancelled: {name} stopped before the end; nothing was left running");
+        EXIT_CANCELLED
+    } else if result.succeeded() {
+        0
+    } else {
+        for run in result.runs.iter().filter(|r| !r.succeeded()) {
+            let why = run
+                .error
+                .clone()
+                .or_else(|| run.errors.first().cloned())
+                .unwrap_or_else(|| "wrong checksums".into());
+            eprintln!("error: run {:?} failed: {why}", run.label);
+        }
+        EXIT_FAILED
+    };
+    let exports: [(Option<&PathBuf>, &dyn Exporter); 2] = [
+        (args.json.as_ref(), &JsonExporter { include_spans: args.spans }),
+        (args.csv.as_ref(), &CsvExporter),
+    ];
+    for (path, exporter) in exports {
+        if let Some(path) = path {
+            if let Err(error) = export_to_path(exporter, &result, path) {
+                eprintln!("error: {error}");
+                if code == 0 {
+                    code = EXIT_FAILED;
+                }
+            }
+        }
+    }
+    ExitCode::from(code)
+}
+
+fn progress_bar(visible: bool) -> ProgressBar {
+    if !visible {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(1000), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{elapsed:>4} [{bar:30}] {msg}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}

@@ -1,0 +1,91 @@
+//! The results table `run` prints: one row per run, then one plain sentence
+//! per run saying what happened.
+
+use std::fmt::Write;
+
+use crate::engine::explain::explain;
+use crate::engine::metrics::ExperimentResult;
+
+/// A duration in s as a short human string.
+pub fn duration(seconds: f64) -> String {
+    if seconds >= 10.0 {
+        format!("{seconds:.1} s")
+    } else if seconds >= 1.0 {
+        format!("{seconds:.2} s")
+    } else if seconds >= 0.001 {
+        format!("{:.1} ms", seconds * 1e3)
+    } else {
+        format!("{:.0} µs", seconds * 1e6)
+    }
+}
+
+fn optional(value: Option<f64>, suffix: &str) -> String {
+    value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}{suffix}"))
+}
+
+/// The whole report as text.
+pub fn render(result: &ExperimentResult) -> String {
+    let header = [
+        "run", "model", "workers", "wall", "± sd", "speed-up", "efficiency", "CPU time",
+        "throughput", "p95 latency", "failed",
+    ];
+    let rows: Vec<[String; 11]> = result
+        .runs
+        .iter()
+        .map(|run| {
+            [
+                run.label.clone(),
+                run.model.name().to_owned(),
+                run.workers.to_string(),
+                duration(run.wall_s.mean),
+                duration(run.wall_s.sd),
+                optional(run.speedup, "×"),
+                optional(run.efficiency.map(|e| e * 100.0), " %").replace(".00 %", " %"),
+                duration(run.cpu_s),
+                format!("{:.0}/s", run.throughput_per_s),
+                duration(run.latency_ms.p95 / 1000.0),
+                if run.error.is_some() { "error".to_owned() } else { run.failed.to_string() },
+            ]
+        })
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let machine = &result.machine;
+    let _ = writeln!(
+        out,
+        "\n{} — {} logical cores, {}, {}",
+        result.preset.name, machine.cores, machine.cpu, machine.os
+    );
+    let line = |out: &mut String, cells: &[String]| {
+        let mut text = String::new();
+        for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+            let pad = width - cell.chars().count();
+            if i < 2 {
+                text.push_str(cell);
+                text.push_str(&" ".repeat(pad));
+            } else {
+                text.push_str(&" ".repeat(pad));
+                text.push_str(cell);
+            }
+            text.push_str("  ");
+        }
+        let _ = writeln!(out, "{}", text.trim_end());
+    };
+    line(&mut out, &header.map(str::to_owned));
+    for row in &rows {
+        line(&mut out, row);
+    }
+    out.push('\n');
+    for (index, run) in result.runs.iter().enumerate() {
+        let _ = writeln!(out, "{}: {}", run.label, explain(result, index));
+    }
+    if result.cancelled {
+        let _ = writeln!(out, "(cancelled: runs not reached are missing)");
+    }
+    out
+}

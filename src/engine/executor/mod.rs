@@ -1,0 +1,197 @@
+//! Execution models: one module each, behind one small trait.
+//!
+//! An executor runs every task of a workload its own way and returns when all
+//! have ended or the run was cancelled. It records through the thread-local
+//! recorder (each worker thread attaches itself) and stores outcomes in
+//! [`TaskResults`]; it never computes statistics.
+
+mod async_multi;
+mod async_single;
+mod process_pool;
+mod rayon_pool;
+mod sequential;
+mod thread_pool;
+mod threads;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::cancel::CancelToken;
+use super::gil::{Gil, GilThreadStats};
+use super::preset::{Model, ResolvedWorkload, RunPlan};
+use super::recorder::Recorder;
+use super::workload::{Services, TaskEnv, TaskResults};
+
+pub use process_pool::{WORKER_ARG, worker_main};
+
+/// Everything an executor needs for one run.
+pub struct RunContext<'a> {
+    /// The run: model, workers, GIL.
+    pub plan: &'a RunPlan,
+    /// The work.
+    pub work: &'a ResolvedWorkload,
+    /// Echo server and temporary folder.
+    pub services: &'a Services,
+    /// Stops the run.
+    pub cancel: &'a CancelToken,
+    /// Where workers record.
+    pub recorder: &'a Arc<Recorder>,
+    /// Where workers store outcomes.
+    pub results: &'a Arc<TaskResults>,
+    /// The lab's own executable, started again as a process-pool worker.
+    pub worker_exe: &'a Path,
+    /// Tells the runner about worker processes as they start.
+    pub notices: &'a (dyn Fn(ExecNotice) + Sync),
+}
+
+impl RunContext<'_> {
+    /// What a blocking task body needs.
+    pub fn env(&self) -> TaskEnv<'_> {
+        TaskEnv {
+            work: self.work,
+            services: self.services,
+            cancel: self.cancel,
+        }
+    }
+
+    /// A fresh GIL when the run asks for one.
+    pub fn gil(&self) -> Option<Gil> {
+        self.plan.gil.map(|config| Gil::new(config.switch_interval))
+    }
+}
+
+/// Things an executor reports while it runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExecNotice {
+    /// Worker processes started (process ids).
+    WorkersStarted(Vec<u32>),
+    /// A worker process died and another took its place.
+    WorkerReplaced {
+        /// The dead one.
+        died: u32,
+        /// Its replacement, if one could be started.
+        replacement: Option<u32>,
+    },
+}
+
+/// What an executor measured besides the tasks themselves.
+#[derive(Debug, Clone, Default)]
+pub struct ExecReport {
+    /// Time to get the pool, runtime or processes ready.
+    pub startup: Option<Duration>,
+    /// CPU time used by worker processes (they report it when they exit).
+    pub child_cpu_ns: u64,
+    /// Per-thread GIL statistics.
+    pub gil: Vec<GilThreadStats>,
+    /// Worker processes that died and were replaced.
+    pub replaced_workers: u32,
+}
+
+/// Why a run could not be carried out (distinct from tasks that failed).
+#[derive(Debug, thiserror::Error)]
+pub enum ExecError {
+    /// The OS refused a thread.
+    #[error("could not start thread {name}: {source}")]
+    Thread {
+        /// Thread name.
+        name: String,
+        /// The OS's reason.
+        source: std::io::Error,
+    },
+    /// The OS refused a runtime or pool.
+    #[error("could not start the {what}: {reason}")]
+    Runtime {
+        /// tokio runtime, rayon pool...
+        what: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// A worker process could not be started or spoke nonsense.
+    #[error("worker process {exe}: {reason}")]
+    Worker {
+        /// The executable.
+        exe: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// One execution model.
+pub trait Executor: Send + Sync {
+    /// Runs every task; returns when all ended or the run was cancelled.
+    fn run(&self, ctx: &RunContext<'_>) -> Result<ExecReport, ExecError>;
+}
+
+/// The executor for a model.
+pub fn executor_for(model: Model) -> Box<dyn Executor> {
+    match model {
+        Model::Sequential => Box::new(sequential::Sequential),
+        Model::Threads => Box::new(threads::ThreadPerTask),
+        Model::ThreadPool => Box::new(thread_pool::ThreadPool),
+        Model::ProcessPool => Box::new(process_pool::ProcessPool),
+        Model::AsyncSingle => Box::new(async_single::AsyncSingle),
+        Model::AsyncMulti => Box::new(async_multi::AsyncMulti),
+        Model::Rayon => Box::new(rayon_pool::RayonPool),
+    }
+}
+
+/// Events a long-lived worker thread buffers before handing them over.
+const WORKER_BUFFER_EVENTS: usize = 1024;
+
+/// State shared by the tasks of an async run (tokio tasks must own what they use).
+struct AsyncShared {
+    work: ResolvedWorkload,
+    services: Services,
+    cancel: CancelToken,
+    results: Arc<TaskResults>,
+}
+
+impl AsyncShared {
+    fn new(ctx: &RunContext<'_>) -> Arc<Self> {
+        Arc::new(AsyncShared {
+            work: ctx.work.clone(),
+            services: ctx.services.clone(),
+            cancel: ctx.cancel.clone(),
+            results: Arc::clone(ctx.results),
+        })
+    }
+}
+
+/// One async task from start to stored outcome; a panic becomes a failure.
+async fn run_async_task(shared: Arc<AsyncShared>, task: u32) {
+    use super::recorder::{EventKind, record};
+    use super::workload::{TaskFailure, finish_task, panic_message, run_async};
+    record(task, EventKind::Start);
+    let outcome = if shared.cancel.is_cancelled() {
+        Err(TaskFailure::Cancelled)
+    } else {
+        record(task, EventKind::Running);
+        let body = run_async(&shared.work, &shared.services, &shared.cancel, task);
+        CatchUnwind(Box::pin(body))
+            .await
+            .unwrap_or_else(|panic| Err(TaskFailure::Error(panic_message(&*panic))))
+    };
+    finish_task(task, &outcome);
+    shared.results.set(task, &outcome);
+}
+
+/// Turns a panic inside a future into an `Err`, so the task is reported
+/// failed on the thread it ran on and the runtime goes on.
+struct CatchUnwind<F>(std::pin::Pin<Box<F>>);
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, Box<dyn std::any::Any + Send>>;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let future = self.0.as_mut();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| future.poll(cx))) {
+            Ok(std::task::Poll::Pending) => std::task::Poll::Pending,
+            Ok(std::task::Poll::Ready(value)) => std::task::Poll::Ready(Ok(value)),
+            Err(panic) => std::task::Poll::Ready(Err(panic)),
+        }
+    }
+}

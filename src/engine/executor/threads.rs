@@ -1,0 +1,47 @@
+//! `threads`: one OS thread per task, like a `threading.Thread` per task.
+
+use super::{ExecError, ExecReport, Executor, RunContext};
+use crate::engine::workload::execute_task;
+
+/// Small stacks: thousands of task threads must fit in memory.
+const TASK_THREAD_STACK: usize = 256 * 1024;
+/// A task thread's event buffer: a task records few events.
+const TASK_THREAD_EVENTS: usize = 64;
+
+/// Starts a thread for every task, then joins them all.
+pub struct ThreadPerTask;
+
+impl Executor for ThreadPerTask {
+    fn run(&self, ctx: &RunContext<'_>) -> Result<ExecReport, ExecError> {
+        let gil = ctx.gil();
+        let mut failure = None;
+        std::thread::scope(|scope| {
+            for task in 0..ctx.work.tasks {
+                if ctx.cancel.is_cancelled() {
+                    break;
+                }
+                let name = format!("lab-task-{task}");
+                let (gil, env, results, recorder) = (gil.as_ref(), ctx.env(), ctx.results, ctx.recorder);
+                let spawned = std::thread::Builder::new()
+                    .name(name.clone())
+                    .stack_size(TASK_THREAD_STACK)
+                    .spawn_scoped(scope, move || {
+                        let _attached = recorder.attach_current_thread(TASK_THREAD_EVENTS);
+                        let mut gil_thread = gil.map(|gil| gil.thread(env.cancel));
+                        execute_task(env, task, gil_thread.as_mut(), results);
+                    });
+                if let Err(source) = spawned {
+                    failure = Some(ExecError::Thread { name, source });
+                    break;
+                }
+            }
+        });
+        match failure {
+            Some(error) => Err(error),
+            None => Ok(ExecReport {
+                gil: gil.map(|g| g.stats()).unwrap_or_default(),
+                ..ExecReport::default()
+            }),
+        }
+    }
+}

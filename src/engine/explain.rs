@@ -1,0 +1,148 @@
+//! One plain sentence per run saying what happened and why: the lesson put
+//! into words next to the figures (the CLI prints it, the app shows it).
+
+use super::metrics::{ExperimentResult, RunSummary};
+use super::preset::{Model, WorkloadKind};
+
+/// Whether a workload's tasks mostly compute (as opposed to mostly wait).
+fn computes(kind: WorkloadKind) -> bool {
+    matches!(
+        kind,
+        WorkloadKind::Cpu | WorkloadKind::Memory | WorkloadKind::Convoy
+    )
+}
+
+fn waits(kind: WorkloadKind) -> bool {
+    matches!(
+        kind,
+        WorkloadKind::Sleep | WorkloadKind::Net | WorkloadKind::File
+    )
+}
+
+/// The explanation of run `index` of `result`.
+pub fn explain(result: &ExperimentResult, index: usize) -> String {
+    let Some(run) = result.runs.get(index) else {
+        return String::new();
+    };
+    if let Some(error) = &run.error {
+        return format!("could not run: {error}");
+    }
+    if run.repetitions == 0 {
+        return "not measured (the experiment was cancelled first)".to_owned();
+    }
+    let mut sentence = mechanism(result, run);
+    if let Some(speedup) = run.speedup {
+        if index == result.baseline {
+            sentence.push_str(" — the baseline (1.00×)");
+        } else {
+            sentence.push_str(&format!(" — {speedup:.2}×"));
+            let ideal = ideal_speedup(result, run);
+            if let Some(ideal) = ideal {
+                sentence.push_str(&format!(" (ideal {ideal:.0}×)"));
+            }
+            if speedup < 0.9 {
+                sentence.push_str(&format!(
+                    "; slower than the baseline: {}",
+                    slowdown_reason(result.kind(), run)
+                ));
+            }
+        }
+    }
+    if let Some(io_ms) = run.io_task_ms {
+        let work = &result.preset.workload;
+        let rounds = work.io_rounds.unwrap_or(50) as f64;
+        let ideal = rounds * work.io_ms.unwrap_or(0.0);
+        sentence.push_str(&format!(
+            "; the I/O task took {io_ms:.0} ms for {ideal:.0} ms of waits"
+        ));
+        if run.gil && io_ms > ideal * 1.3 {
+            sentence.push_str(": after each wake-up it waited for the GIL (convoy effect)");
+        }
+    }
+    if run.failed > 0 {
+        sentence.push_str(&format!("; {} tasks FAILED", run.failed));
+    }
+    if !run.checksum_ok && run.failed == 0 {
+        sentence.push_str("; WRONG CHECKSUMS");
+    }
+    sentence
+}
+
+fn ideal_speedup(result: &ExperimentResult, run: &RunSummary) -> Option<f64> {
+    let cores = result.machine.cores.max(1);
+    let kind = result.kind();
+    let parallel = match run.model {
+        Model::Sequential => return None,
+        Model::AsyncSingle if computes(kind) => 1,
+        Model::AsyncSingle => run.tasks as usize,
+        _ if run.gil && computes(kind) => 1,
+        _ if waits(kind) => run.workers.min(run.tasks as usize),
+        _ => run.workers.min(cores).min(run.tasks as usize),
+    };
+    Some(parallel.max(1) as f64)
+}
+
+fn mechanism(result: &ExperimentResult, run: &RunSummary) -> String {
+    let kind = result.kind();
+    let cores = result.machine.cores;
+    let n = run.workers;
+    match run.model {
+        Model::Sequential => "one task after another on one thread".to_owned(),
+        Model::Threads | Model::ThreadPool if run.gil => {
+            let who = if run.model == Model::Threads {
+                format!("{n} threads")
+            } else {
+                format!("a pool of {n} threads")
+            };
+            if computes(kind) {
+                format!("{who} under the GIL: one computed at a time, whatever the cores")
+            } else if waits(kind) {
+                format!("{who} under the GIL: the lock is released while waiting, so the waits overlap")
+            } else {
+                format!("{who} under the GIL: the waits overlap, the computation takes turns")
+            }
+        }
+        Model::Threads => {
+            if waits(kind) {
+                format!("{n} threads: every wait overlaps the others")
+            } else {
+                format!("{n} threads without a GIL on {cores} cores: computation runs in parallel")
+            }
+        }
+        Model::ThreadPool | Model::ProcessPool | Model::Rayon | Model::AsyncMulti => {
+            let who = match run.model {
+                Model::ThreadPool => format!("a pool of {n} threads"),
+                Model::ProcessPool => format!("{n} worker processes"),
+                Model::Rayon => format!("a work-stealing pool of {n} threads"),
+                _ => format!("an async runtime with {n} threads"),
+            };
+            let mut text = if waits(kind) {
+                format!("{who}: at most {n} waits overlap")
+            } else {
+                format!("{who} on {cores} cores: computation runs in parallel")
+            };
+            if let (Model::ProcessPool, Some(startup)) = (run.model, run.startup_s) {
+                text.push_str(&format!(", after {:.0} ms of process start-up", startup * 1000.0));
+            }
+            text
+        }
+        Model::AsyncSingle => {
+            if computes(kind) {
+                "one event-loop thread: computation blocks the loop, nothing overlaps".to_owned()
+            } else if waits(kind) {
+                format!("one event-loop thread: all {} waits overlap", run.tasks)
+            } else {
+                "one event-loop thread: the waits overlap, the computation blocks the loop".to_owned()
+            }
+        }
+    }
+}
+
+fn slowdown_reason(kind: WorkloadKind, run: &RunSummary) -> &'static str {
+    match run.model {
+        Model::ProcessPool => "starting processes and sending every task through a pipe costs more than it saves",
+        Model::Threads if !waits(kind) => "starting a thread per task costs more than the task",
+        _ if run.gil => "GIL hand-offs add waiting without adding parallelism",
+        _ => "scheduling each task costs more than the task itself",
+    }
+}

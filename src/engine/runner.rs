@@ -1,0 +1,576 @@
+//! The background runner: a named thread (`lab-runner`) that takes commands
+//! (start an experiment, cancel, shut down) and answers with events. Nothing
+//! it does blocks its caller; the app and the CLI only send and read.
+//!
+//! For every repetition it sets up the run's services, starts the executor on
+//! its own thread (`lab-exec`), and meanwhile polls for commands and drains
+//! the recorder into live span batches and progress. Afterwards it verifies
+//! every checksum and summarizes.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use super::cancel::CancelToken;
+use super::executor::{ExecNotice, RunContext, executor_for};
+use super::machine::MachineInfo;
+use super::metrics::{ExperimentResult, Repetition, RunSummary, apply_speedups};
+use super::preset::{Experiment, RunPlan, WorkloadKind};
+use super::recorder::{Event, LaneInfo, Recorder};
+use super::services::RunServices;
+use super::spans::{LiveSpans, TaskSpan, build_spans};
+use super::sys;
+use super::workload::{TaskResults, TaskStatus, expected_checksum, is_convoy_io_task};
+
+/// How the runner behaves.
+#[derive(Debug, Clone)]
+pub struct RunnerOptions {
+    /// The executable process-pool workers run (normally this program).
+    pub worker_exe: PathBuf,
+    /// Send span batches while runs go (the app's live timeline).
+    pub live_spans: bool,
+    /// How often to look for commands and drain the recorder.
+    pub poll: Duration,
+}
+
+impl RunnerOptions {
+    /// Options for this program: workers are this executable again.
+    pub fn for_this_executable() -> std::io::Result<Self> {
+        Ok(Self::with_worker_exe(std::env::current_exe()?))
+    }
+
+    /// Options with a given worker executable (tests point at the built binary).
+    pub fn with_worker_exe(worker_exe: PathBuf) -> Self {
+        RunnerOptions {
+            worker_exe,
+            live_spans: false,
+            poll: Duration::from_millis(25),
+        }
+    }
+}
+
+/// What the runner is asked to do.
+#[derive(Debug)]
+pub enum Command {
+    /// Run an experiment (ignored, with a `Rejected` event, while one runs).
+    Start(Box<Experiment>),
+    /// Stop the current experiment.
+    Cancel,
+    /// Stop everything and end the thread.
+    Shutdown,
+}
+
+/// Where an experiment stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    /// Current run (0-based).
+    pub run: usize,
+    /// Runs in the experiment.
+    pub runs: usize,
+    /// Current repetition (0-based, warm-ups first).
+    pub repetition: u32,
+    /// Repetitions per run, warm-ups included.
+    pub repetitions: u32,
+    /// Whether the current repetition is a warm-up.
+    pub warmup: bool,
+    /// Tasks ended in this repetition.
+    pub tasks_done: usize,
+    /// Tasks per repetition.
+    pub tasks: u32,
+    /// Tasks started and not ended.
+    pub in_flight: usize,
+    /// Seconds since the experiment started.
+    pub elapsed_s: f64,
+}
+
+impl Progress {
+    /// Fraction of the whole experiment done, 0-1.
+    pub fn fraction(&self) -> f64 {
+        let per_run = f64::from(self.repetitions.max(1));
+        let total = self.runs.max(1) as f64 * per_run;
+        let task_part = if self.tasks > 0 {
+            self.tasks_done as f64 / f64::from(self.tasks)
+        } else {
+            0.0
+        };
+        ((self.run as f64 * per_run + f64::from(self.repetition) + task_part) / total).clamp(0.0, 1.0)
+    }
+}
+
+/// What the runner reports.
+#[derive(Debug)]
+pub enum RunnerEvent {
+    /// An experiment began.
+    Started {
+        /// Monotonic ns at its start; all `*_s` times are relative to it.
+        origin_ns: u64,
+        /// Its runs.
+        runs: Vec<RunPlan>,
+        /// Tasks per repetition.
+        tasks: u32,
+    },
+    /// A repetition began.
+    RepetitionStarted {
+        /// Run index.
+        run: usize,
+        /// Repetition (warm-ups first).
+        repetition: u32,
+        /// Not measured.
+        warmup: bool,
+        /// Seconds from the experiment's start.
+        start_s: f64,
+        /// Monotonic ns the repetition's span times count from.
+        origin_ns: u64,
+    },
+    /// Progress, a few times a second.
+    Progress(Progress),
+    /// Tasks that ended since the last batch (only with `live_spans`).
+    Spans {
+        /// Run index.
+        run: usize,
+        /// Repetition.
+        repetition: u32,
+        /// Finished tasks.
+        spans: Vec<TaskSpan>,
+        /// Workers known so far.
+        lanes: Vec<LaneInfo>,
+    },
+    /// Something worth telling a person (a worker process replaced...).
+    Notice(String),
+    /// A repetition ended.
+    RepetitionFinished {
+        /// Run index.
+        run: usize,
+        /// Repetition.
+        repetition: u32,
+        /// Not measured.
+        warmup: bool,
+        /// Its wall time.
+        wall_s: f64,
+    },
+    /// All repetitions of a run ended.
+    RunFinished(Box<RunSummary>),
+    /// The experiment ended, completely or cancelled.
+    Finished(Box<ExperimentResult>),
+    /// A command was refused (e.g. Start while running).
+    Rejected(String),
+}
+
+type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// Handle to the runner thread. Dropping it cancels any run and joins the thread.
+pub struct Runner {
+    commands: Sender<Command>,
+    events: Receiver<RunnerEvent>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// A cloneable way to cancel, e.g. from a Ctrl+C handler.
+#[derive(Clone)]
+pub struct Canceller {
+    commands: Arc<Mutex<Sender<Command>>>,
+}
+
+impl Canceller {
+    /// Asks the runner to cancel the current experiment.
+    pub fn cancel(&self) {
+        let _ = self
+            .commands
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .send(Command::Cancel);
+    }
+}
+
+impl Runner {
+    /// Starts the runner thread. `waker` is called after events are sent
+    /// (the app passes `request_repaint`).
+    pub fn spawn(
+        options: RunnerOptions,
+        waker: impl Fn() + Send + Sync + 'static,
+    ) -> std::io::Result<Runner> {
+        let (commands, command_rx) = channel();
+        let (event_tx, events) = channel();
+        let waker: Waker = Arc::new(waker);
+        let thread = std::thread::Builder::new()
+            .name("lab-runner".into())
+            .spawn(move || runner_main(&options, &command_rx, &event_tx, &waker))?;
+        Ok(Runner {
+            commands,
+            events,
+            thread: Some(thread),
+        })
+    }
+
+    /// Starts an experiment.
+    pub fn start(&self, experiment: Experiment) {
+        let _ = self.commands.send(Command::Start(Box::new(experiment)));
+    }
+
+    /// Cancels the current experiment, if any.
+    pub fn cancel(&self) {
+        let _ = self.commands.send(Command::Cancel);
+    }
+
+    /// A handle that can cancel from another thread.
+    pub fn canceller(&self) -> Canceller {
+        Canceller {
+            commands: Arc::new(Mutex::new(self.commands.clone())),
+        }
+    }
+
+    /// The next event, if one is waiting.
+    pub fn try_recv(&self) -> Option<RunnerEvent> {
+        self.events.try_recv().ok()
+    }
+
+    /// The next event, waiting at most `timeout`.
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<RunnerEvent> {
+        self.events.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for Runner {
+    fn drop(&mut self) {
+        let _ = self.commands.send(Command::Shutdown);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn runner_main(
+    options: &RunnerOptions,
+    commands: &Receiver<Command>,
+    events: &Sender<RunnerEvent>,
+    waker: &Waker,
+) {
+    loop {
+        match commands.recv() {
+            Ok(Command::Start(experiment)) => {
+                let session = Session {
+                    options,
+                    commands,
+                    events,
+                    waker,
+                    cancel: CancelToken::new(),
+                    shutdown: std::cell::Cell::new(false),
+                    origin_ns: sys::monotonic_ns(),
+                };
+                session.run_experiment(&experiment);
+                if session.shutdown.get() {
+                    return;
+                }
+            }
+            Ok(Command::Cancel) => {}
+            Ok(Command::Shutdown) | Err(_) => return,
+        }
+    }
+}
+
+/// One experiment in progress.
+struct Session<'a> {
+    options: &'a RunnerOptions,
+    commands: &'a Receiver<Command>,
+    events: &'a Sender<RunnerEvent>,
+    waker: &'a Waker,
+    cancel: CancelToken,
+    shutdown: std::cell::Cell<bool>,
+    origin_ns: u64,
+}
+
+impl Session<'_> {
+    fn send(&self, event: RunnerEvent) {
+        let _ = self.events.send(event);
+        (self.waker)();
+    }
+
+    fn seconds_since_origin(&self, t_ns: u64) -> f64 {
+        (t_ns as f64 - self.origin_ns as f64) / 1e9
+    }
+
+    /// Waits up to `timeout` for a command and acts on it.
+    fn poll_commands(&self, timeout: Duration) {
+        let command = if timeout.is_zero() {
+            self.commands.try_recv().ok()
+        } else {
+            match self.commands.recv_timeout(timeout) {
+                Ok(command) => Some(command),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => Some(Command::Shutdown),
+            }
+        };
+        match command {
+            Some(Command::Cancel) => self.cancel.cancel(),
+            Some(Command::Shutdown) => {
+                self.shutdown.set(true);
+                self.cancel.cancel();
+            }
+            Some(Command::Start(_)) => self.send(RunnerEvent::Rejected(
+                "an experiment is already running; stop it first".into(),
+            )),
+            None => {}
+        }
+    }
+
+    fn run_experiment(&self, experiment: &Experiment) {
+        let machine = MachineInfo::current();
+        let cores = machine.cores;
+        let mut result = ExperimentResult::new(experiment, machine);
+        self.send(RunnerEvent::Started {
+            origin_ns: self.origin_ns,
+            runs: experiment.runs.clone(),
+            tasks: experiment.workload.tasks,
+        });
+        let per_run = experiment.warmup + experiment.repetitions;
+        'runs: for (index, plan) in experiment.runs.iter().enumerate() {
+            let mut measured = Vec::new();
+            let mut error = None;
+            for repetition in 0..per_run {
+                self.poll_commands(Duration::ZERO);
+                if self.cancel.is_cancelled() {
+                    break 'runs;
+                }
+                let warmup = repetition < experiment.warmup;
+                let position = Position { run: index, runs: experiment.runs.len(), repetition, repetitions: per_run, warmup };
+                match self.run_repetition(experiment, plan, position) {
+                    Ok(_) if self.cancel.is_cancelled() => break 'runs,
+                    Ok(rep) => {
+                        self.send(RunnerEvent::RepetitionFinished {
+                            run: index,
+                            repetition,
+                            warmup,
+                            wall_s: rep.wall_s,
+                        });
+                        if !warmup {
+                            measured.push(rep);
+                        }
+                    }
+                    Err(message) => {
+                        error = Some(message);
+                        break;
+                    }
+                }
+            }
+            let summary = match error {
+                Some(message) => RunSummary::failed_run(plan, experiment.workload.tasks, message),
+                None => RunSummary::from_repetitions(plan, &measured, cores),
+            };
+            result.runs.push(summary);
+            apply_speedups(&mut result.runs, experiment.baseline, cores);
+            if let Some(last) = result.runs.last() {
+                self.send(RunnerEvent::RunFinished(Box::new(last.clone())));
+            }
+        }
+        result.cancelled = self.cancel.is_cancelled();
+        apply_speedups(&mut result.runs, experiment.baseline, cores);
+        self.send(RunnerEvent::Finished(Box::new(result)));
+    }
+
+    fn run_repetition(
+        &self,
+        experiment: &Experiment,
+        plan: &RunPlan,
+        at: Position,
+    ) -> Result<Repetition, String> {
+        let work = &experiment.workload;
+        let services = RunServices::start(work)
+            .map_err(|e| format!("could not set up the run's services: {e}"))?;
+        let recorder = Recorder::new();
+        let results = Arc::new(TaskResults::new(work.tasks));
+        let notices = |notice: ExecNotice| {
+            let text = match notice {
+                ExecNotice::WorkersStarted(pids) => {
+                    let pids: Vec<String> = pids.iter().map(u32::to_string).collect();
+                    format!("{}: worker processes {}", plan.label, pids.join(", "))
+                }
+                ExecNotice::WorkerReplaced { died, replacement: Some(new) } => {
+                    format!("{}: worker process {died} died; process {new} replaces it", plan.label)
+                }
+                ExecNotice::WorkerReplaced { died, replacement: None } => {
+                    format!("{}: worker process {died} died and could not be replaced", plan.label)
+                }
+            };
+            let _ = self.events.send(RunnerEvent::Notice(text));
+            (self.waker)();
+        };
+        let ctx = RunContext {
+            plan,
+            work,
+            services: &services.services,
+            cancel: &self.cancel,
+            recorder: &recorder,
+            results: &results,
+            worker_exe: &self.options.worker_exe,
+            notices: &notices,
+        };
+        let executor = executor_for(plan.model);
+        let cpu_before = sys::process_cpu_ns();
+        let run_origin = AtomicU64::new(0);
+        self.send(RunnerEvent::RepetitionStarted {
+            run: at.run,
+            repetition: at.repetition,
+            warmup: at.warmup,
+            start_s: self.seconds_since_origin(sys::monotonic_ns()),
+            origin_ns: sys::monotonic_ns(),
+        });
+        let mut events: Vec<Event> = Vec::new();
+        let mut live = LiveSpans::default();
+        let joined = std::thread::scope(|scope| {
+            let exec = std::thread::Builder::new()
+                .name("lab-exec".into())
+                .spawn_scoped(scope, || {
+                    let start = sys::monotonic_ns();
+                    run_origin.store(start, Ordering::Release);
+                    let report = executor.run(&ctx);
+                    (report, start, sys::monotonic_ns())
+                })
+                .map_err(|e| format!("could not start the run's thread: {e}"))?;
+            while !exec.is_finished() {
+                self.poll_commands(self.options.poll);
+                let batch = recorder.drain();
+                let origin = run_origin.load(Ordering::Acquire);
+                if self.options.live_spans && origin > 0 {
+                    let lanes = recorder.lanes();
+                    let spans = live.feed(&batch, origin, &lanes);
+                    if !spans.is_empty() {
+                        self.send(RunnerEvent::Spans { run: at.run, repetition: at.repetition, spans, lanes });
+                    }
+                } else {
+                    live.feed(&batch, origin, &[]);
+                }
+                events.extend(batch);
+                self.send(RunnerEvent::Progress(Progress {
+                    run: at.run,
+                    runs: at.runs,
+                    repetition: at.repetition,
+                    repetitions: at.repetitions,
+                    warmup: at.warmup,
+                    tasks_done: results.finished(),
+                    tasks: work.tasks,
+                    in_flight: live.in_flight(),
+                    elapsed_s: self.seconds_since_origin(sys::monotonic_ns()),
+                }));
+            }
+            exec.join().map_err(|_| "the executor thread panicked".to_owned())
+        })?;
+        let (report, start_ns, end_ns) = joined;
+        let late = recorder.drain();
+        if self.options.live_spans {
+            let lanes = recorder.lanes();
+            let spans = live.feed(&late, start_ns, &lanes);
+            if !spans.is_empty() {
+                self.send(RunnerEvent::Spans { run: at.run, repetition: at.repetition, spans, lanes });
+            }
+        }
+        events.extend(late);
+        let report = report.map_err(|e| e.to_string())?;
+        let cpu_ns = sys::process_cpu_ns().saturating_sub(cpu_before) + report.child_cpu_ns;
+        if let Err(e) = services.close() {
+            self.send(RunnerEvent::Notice(format!("could not remove the run's temporary folder: {e}")));
+        }
+        let lanes = recorder.lanes();
+        let spans = build_spans(&events, start_ns, &lanes);
+        Ok(summarize_repetition(SummaryInput {
+            experiment,
+            at,
+            results: &results,
+            cancelled: self.cancel.is_cancelled(),
+            window_s: [self.seconds_since_origin(start_ns), self.seconds_since_origin(end_ns)],
+            wall_s: (end_ns - start_ns) as f64 / 1e9,
+            cpu_s: cpu_ns as f64 / 1e9,
+            report,
+            lanes,
+            spans,
+        }))
+    }
+}
+
+/// Where in the experiment a repetition is.
+#[derive(Debug, Clone, Copy)]
+struct Position {
+    run: usize,
+    runs: usize,
+    repetition: u32,
+    repetitions: u32,
+    warmup: bool,
+}
+
+struct SummaryInput<'a> {
+    experiment: &'a Experiment,
+    at: Position,
+    results: &'a TaskResults,
+    cancelled: bool,
+    window_s: [f64; 2],
+    wall_s: f64,
+    cpu_s: f64,
+    report: super::executor::ExecReport,
+    lanes: Vec<LaneInfo>,
+    spans: Vec<TaskSpan>,
+}
+
+/// Verifies checksums and sums up one repetition.
+fn summarize_repetition(input: SummaryInput<'_>) -> Repetition {
+    let work = &input.experiment.workload;
+    let results = input.results;
+    let (mut done, mut failed, mut checksum_ok) = (0u32, 0u32, true);
+    let mut errors: Vec<String> = results
+        .errors()
+        .into_iter()
+        .take(10)
+        .map(|(task, message)| format!("task {task}: {message}"))
+        .collect();
+    for task in 0..work.tasks {
+        match results.status(task) {
+            TaskStatus::Done => {
+                done += 1;
+                if results.checksum(task) != Some(expected_checksum(work, task)) {
+                    checksum_ok = false;
+                    if errors.len() < 10 {
+                        errors.push(format!("task {task}: wrong checksum"));
+                    }
+                }
+            }
+            TaskStatus::Failed => failed += 1,
+            TaskStatus::Pending | TaskStatus::Cancelled if !input.cancelled => {
+                failed += 1;
+                if errors.len() < 10 {
+                    errors.push(format!("task {task}: never finished"));
+                }
+            }
+            TaskStatus::Pending | TaskStatus::Cancelled => {}
+        }
+    }
+    let seconds = |us: u64| us as f64 / 1e6;
+    let spans = input.spans;
+    let io_task_ms = (work.kind == WorkloadKind::Convoy)
+        .then(|| spans.iter().find(|s| is_convoy_io_task(s.task)))
+        .flatten()
+        .map(|s| s.duration_us() as f64 / 1000.0);
+    Repetition {
+        run: input.at.run,
+        repetition: input.at.repetition,
+        warmup: input.at.warmup,
+        window_s: input.window_s,
+        wall_s: input.wall_s,
+        cpu_s: input.cpu_s,
+        startup_s: input.report.startup.map(|d| d.as_secs_f64()),
+        tasks: work.tasks,
+        done,
+        failed,
+        checksum_ok,
+        busy_s: seconds(spans.iter().map(|s| s.busy_us).sum()),
+        gil_wait_s: seconds(spans.iter().map(|s| s.gil_wait_us).sum()),
+        task_time_s: seconds(spans.iter().map(TaskSpan::duration_us).sum()),
+        latencies_ms: spans.iter().map(|s| s.duration_us() as f64 / 1000.0).collect(),
+        io_task_ms,
+        errors,
+        replaced_workers: input.report.replaced_workers,
+        gil: input.report.gil,
+        lanes: input.lanes,
+        spans,
+    }
+}

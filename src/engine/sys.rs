@@ -1,0 +1,219 @@
+//! The few operating-system facts the recorder needs, behind one portable face.
+//!
+//! Timestamps come from a system-wide monotonic clock (not `Instant`) because
+//! process-pool workers record events in another process: both sides must read
+//! the same clock for their spans to line up on one timeline.
+
+/// Nanoseconds on the system-wide monotonic clock; comparable across processes.
+#[cfg(unix)]
+#[inline]
+pub fn monotonic_ns() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; CLOCK_MONOTONIC always exists.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    (ts.tv_sec as u64)
+        .wrapping_mul(1_000_000_000)
+        .wrapping_add(ts.tv_nsec as u64)
+}
+
+/// Nanoseconds on the system-wide monotonic clock; comparable across processes.
+#[cfg(windows)]
+#[inline]
+pub fn monotonic_ns() -> u64 {
+    use std::sync::OnceLock;
+    use windows_sys::Win32::System::Performance::{
+        QueryPerformanceCounter, QueryPerformanceFrequency,
+    };
+    static FREQUENCY: OnceLock<i64> = OnceLock::new();
+    let frequency = *FREQUENCY.get_or_init(|| {
+        let mut f = 0i64;
+        // SAFETY: writes one i64.
+        unsafe { QueryPerformanceFrequency(&mut f) };
+        f.max(1)
+    });
+    let mut counter = 0i64;
+    // SAFETY: writes one i64.
+    unsafe { QueryPerformanceCounter(&mut counter) };
+    ((counter as i128) * 1_000_000_000 / (frequency as i128)) as u64
+}
+
+/// Nanoseconds on a monotonic clock (fallback: process-local).
+#[cfg(not(any(unix, windows)))]
+pub fn monotonic_ns() -> u64 {
+    use std::sync::OnceLock;
+    use std::time::Instant;
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_nanos() as u64
+}
+
+/// The logical CPU the calling thread is running on right now, if the OS says.
+#[cfg(target_os = "linux")]
+#[inline]
+pub fn current_cpu() -> Option<u32> {
+    // SAFETY: sched_getcpu has no preconditions.
+    let cpu = unsafe { libc::sched_getcpu() };
+    u32::try_from(cpu).ok()
+}
+
+/// The logical CPU the calling thread is running on right now, if the OS says.
+#[cfg(windows)]
+#[inline]
+pub fn current_cpu() -> Option<u32> {
+    // SAFETY: no preconditions.
+    Some(unsafe { windows_sys::Win32::System::Threading::GetCurrentProcessorNumber() })
+}
+
+/// macOS and others have no public call for this: unknown.
+#[cfg(not(any(target_os = "linux", windows)))]
+#[inline]
+pub fn current_cpu() -> Option<u32> {
+    None
+}
+
+/// The OS identifier of the calling thread, as a system monitor shows it.
+#[cfg(target_os = "linux")]
+pub fn os_thread_id() -> u64 {
+    // SAFETY: gettid has no preconditions.
+    (unsafe { libc::gettid() }) as u64
+}
+
+/// The OS identifier of the calling thread, as a system monitor shows it.
+#[cfg(target_os = "macos")]
+pub fn os_thread_id() -> u64 {
+    let mut id = 0u64;
+    // SAFETY: a null thread means the calling thread; writes one u64.
+    unsafe { libc::pthread_threadid_np(0, &mut id) };
+    id
+}
+
+/// The OS identifier of the calling thread, as a system monitor shows it.
+#[cfg(windows)]
+pub fn os_thread_id() -> u64 {
+    // SAFETY: no preconditions.
+    u64::from(unsafe { windows_sys::Win32::System::Threading::GetCurrentThreadId() })
+}
+
+/// No portable thread id here: a per-process counter keeps threads apart.
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+pub fn os_thread_id() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    thread_local!(static ID: u64 = NEXT.fetch_add(1, Ordering::Relaxed));
+    ID.with(|id| *id)
+}
+
+/// CPU time this process has used so far (user + system), in nanoseconds.
+#[cfg(unix)]
+pub fn process_cpu_ns() -> u64 {
+    // SAFETY: an all-zero rusage is a valid value to be overwritten.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is writable; RUSAGE_SELF is always valid.
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return 0;
+    }
+    let micros = |tv: libc::timeval| tv.tv_sec as u64 * 1_000_000 + tv.tv_usec as u64;
+    (micros(usage.ru_utime) + micros(usage.ru_stime)) * 1000
+}
+
+/// CPU time this process has used so far (user + system), in nanoseconds.
+#[cfg(windows)]
+pub fn process_cpu_ns() -> u64 {
+    use windows_sys::Win32::Foundation::FILETIME;
+    use windows_sys::Win32::System::Threading::{GetCurrentProcess, GetProcessTimes};
+    let zero = FILETIME {
+        dwLowDateTime: 0,
+        dwHighDateTime: 0,
+    };
+    let (mut created, mut exited, mut kernel, mut user) = (zero, zero, zero, zero);
+    // SAFETY: the pseudo-handle is always valid; four writable FILETIMEs.
+    let ok = unsafe {
+        GetProcessTimes(
+            GetCurrentProcess(),
+            &mut created,
+            &mut exited,
+            &mut kernel,
+            &mut user,
+        )
+    };
+    if ok == 0 {
+        return 0;
+    }
+    let ticks = |f: FILETIME| (u64::from(f.dwHighDateTime) << 32) | u64::from(f.dwLowDateTime);
+    (ticks(kernel) + ticks(user)) * 100
+}
+
+/// No portable process CPU clock here.
+#[cfg(not(any(unix, windows)))]
+pub fn process_cpu_ns() -> u64 {
+    0
+}
+
+/// Logical cores the OS lets this process use.
+pub fn logical_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Raises the soft limit on open files to the hard limit, so that hundreds of
+/// simultaneous loopback connections (each two descriptors) fit.
+#[cfg(unix)]
+pub fn raise_open_file_limit() {
+    // SAFETY: an all-zero rlimit is valid to be overwritten.
+    let mut limit: libc::rlimit = unsafe { std::mem::zeroed() };
+    // SAFETY: `limit` is writable.
+    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0
+        && limit.rlim_cur < limit.rlim_max
+    {
+        limit.rlim_cur = limit.rlim_max.min(65_536);
+        // SAFETY: `limit` is a valid rlimit no higher than the hard limit.
+        unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &limit) };
+    }
+}
+
+/// Nothing to raise on this platform.
+#[cfg(not(unix))]
+pub fn raise_open_file_limit() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monotonic_clock_moves_forward() {
+        let a = monotonic_ns();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        let b = monotonic_ns();
+        assert!(b > a);
+    }
+
+    #[test]
+    fn thread_ids_differ_between_threads() {
+        let here = os_thread_id();
+        let there = std::thread::spawn(os_thread_id).join().expect("thread");
+        assert_ne!(here, there);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn linux_reports_a_cpu_within_the_core_count() {
+        let cpu = current_cpu().expect("sched_getcpu works on Linux");
+        // CPU numbers can exceed the usable count under affinity masks, but
+        // never the number of configured CPUs.
+        // SAFETY: sysconf has no preconditions.
+        let configured = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_CONF) };
+        assert!(i64::from(cpu) < configured as i64);
+    }
+
+    #[test]
+    fn cpu_time_grows_with_work() {
+        let before = process_cpu_ns();
+        let mut x = 1u64;
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_millis(30) {
+            x = std::hint::black_box(x.wrapping_mul(3).wrapping_add(1));
+        }
+        assert!(process_cpu_ns() > before);
+    }
+}

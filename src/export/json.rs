@@ -1,0 +1,48 @@
+//! JSON: everything, and reloadable ("Open results…" reads it back).
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{ExportError, Exporter};
+use crate::engine::metrics::ExperimentResult;
+
+/// Writes the result as pretty JSON; spans only when asked (they are large).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonExporter {
+    /// Include every task's span of the last repetition of each run.
+    pub include_spans: bool,
+}
+
+impl Exporter for JsonExporter {
+    fn format(&self) -> &'static str {
+        "json"
+    }
+
+    fn write(&self, result: &ExperimentResult, out: &mut dyn Write) -> std::io::Result<()> {
+        let stripped;
+        let result = if self.include_spans {
+            result
+        } else {
+            let mut copy = result.clone();
+            for run in &mut copy.runs {
+                run.spans.clear();
+            }
+            stripped = copy;
+            &stripped
+        };
+        serde_json::to_writer_pretty(&mut *out, result).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")
+    }
+}
+
+/// Reads a result written by [`JsonExporter`].
+pub fn load_result(path: &Path) -> Result<ExperimentResult, ExportError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ExportError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|e| ExportError::Parse {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })
+}

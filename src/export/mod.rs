@@ -1,0 +1,108 @@
+//! Results out of the lab: one small exporter per format behind one trait,
+//! and atomic file writes (a temporary file, then a rename) so a failure
+//! never leaves a half-written file or damages the old one.
+
+mod csv;
+mod json;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::engine::metrics::ExperimentResult;
+
+pub use self::csv::CsvExporter;
+pub use self::json::{JsonExporter, load_result};
+
+/// Why an export failed; names the path.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The destination.
+        path: String,
+        /// The OS's reason.
+        source: std::io::Error,
+    },
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The OS's reason.
+        source: std::io::Error,
+    },
+    /// The file is not a lab result.
+    #[error("{path} is not a Concurrency Lab result: {reason}")]
+    Parse {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The data could not be encoded.
+    #[error("cannot encode {format}: {reason}")]
+    Encode {
+        /// Format name.
+        format: &'static str,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// One output format.
+pub trait Exporter {
+    /// Short name, e.g. `json`.
+    fn format(&self) -> &'static str;
+    /// Writes the whole result to `out`.
+    fn write(&self, result: &ExperimentResult, out: &mut dyn Write) -> std::io::Result<()>;
+}
+
+/// Writes `result` to `path` (or standard output for `-`) atomically.
+pub fn export_to_path(
+    exporter: &dyn Exporter,
+    result: &ExperimentResult,
+    path: &Path,
+) -> Result<(), ExportError> {
+    if path.as_os_str() == "-" {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        return exporter
+            .write(result, &mut out)
+            .and_then(|()| out.flush())
+            .map_err(|source| ExportError::Write {
+                path: "standard output".into(),
+                source,
+            });
+    }
+    write_atomic(path, |out| exporter.write(result, out))
+}
+
+/// Writes a file through a temporary file in the same folder and a rename:
+/// readers see the old file or the new one, never a part.
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), ExportError> {
+    let error = |source| ExportError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".concurrency-lab-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(error)?;
+    {
+        let mut buffered = std::io::BufWriter::new(temp.as_file_mut());
+        write(&mut buffered).map_err(error)?;
+        buffered.flush().map_err(error)?;
+    }
+    temp.as_file().sync_all().map_err(error)?;
+    temp.persist(path).map_err(|e| error(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! Concurrency Lab: run one workload under every execution model and measure
+//! what the machine did.
+//!
+//! - [`engine`]: presets, executors, the simulated GIL, runner, metrics (no UI).
+//! - [`export`]: results to JSON, CSV and charts (no UI).
+//! - [`cli`]: the command line.
+
+pub mod cli;
+pub mod engine;
+pub mod export;
