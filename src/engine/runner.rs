@@ -34,6 +34,8 @@ pub struct RunnerOptions {
     pub live_spans: bool,
     /// How often to look for commands and drain the recorder.
     pub poll: Duration,
+    /// Where `file` runs make their temporary folders (default: the OS's).
+    pub temp_root: Option<PathBuf>,
 }
 
 impl RunnerOptions {
@@ -48,6 +50,7 @@ impl RunnerOptions {
             worker_exe,
             live_spans: false,
             poll: Duration::from_millis(25),
+            temp_root: None,
         }
     }
 }
@@ -140,6 +143,13 @@ pub enum RunnerEvent {
     },
     /// Something worth telling a person (a worker process replaced...).
     Notice(String),
+    /// Worker processes started or replaced.
+    Workers {
+        /// Run index.
+        run: usize,
+        /// What happened.
+        notice: ExecNotice,
+    },
     /// A repetition ended.
     RepetitionFinished {
         /// Run index.
@@ -377,24 +387,26 @@ impl Session<'_> {
         at: Position,
     ) -> Result<Repetition, String> {
         let work = &experiment.workload;
-        let services = RunServices::start(work)
+        let services = RunServices::start(work, self.options.temp_root.as_deref())
             .map_err(|e| format!("could not set up the run's services: {e}"))?;
         let recorder = Recorder::new();
         let results = Arc::new(TaskResults::new(work.tasks));
         let notices = |notice: ExecNotice| {
-            let text = match notice {
-                ExecNotice::WorkersStarted(pids) => {
-                    let pids: Vec<String> = pids.iter().map(u32::to_string).collect();
-                    format!("{}: worker processes {}", plan.label, pids.join(", "))
-                }
-                ExecNotice::WorkerReplaced { died, replacement: Some(new) } => {
-                    format!("{}: worker process {died} died; process {new} replaces it", plan.label)
-                }
-                ExecNotice::WorkerReplaced { died, replacement: None } => {
-                    format!("{}: worker process {died} died and could not be replaced", plan.label)
-                }
+            let text = match &notice {
+                ExecNotice::WorkersStarted(_) => None,
+                ExecNotice::WorkerReplaced { died, replacement: Some(new) } => Some(format!(
+                    "{}: worker process {died} died; process {new} replaces it",
+                    plan.label
+                )),
+                ExecNotice::WorkerReplaced { died, replacement: None } => Some(format!(
+                    "{}: worker process {died} died and could not be replaced",
+                    plan.label
+                )),
             };
-            let _ = self.events.send(RunnerEvent::Notice(text));
+            let _ = self.events.send(RunnerEvent::Workers { run: at.run, notice });
+            if let Some(text) = text {
+                let _ = self.events.send(RunnerEvent::Notice(text));
+            }
             (self.waker)();
         };
         let ctx = RunContext {

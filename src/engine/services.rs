@@ -3,6 +3,7 @@
 //! `net` tasks.
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -18,14 +19,18 @@ pub struct RunServices {
 }
 
 impl RunServices {
-    /// Sets up what `work` needs.
-    pub fn start(work: &ResolvedWorkload) -> std::io::Result<Self> {
+    /// Sets up what `work` needs; `file` folders go under `temp_root` (default:
+    /// the OS's temporary folder).
+    pub fn start(work: &ResolvedWorkload, temp_root: Option<&Path>) -> std::io::Result<Self> {
         let temp_dir = match work.kind {
-            WorkloadKind::File => Some(
-                tempfile::Builder::new()
-                    .prefix("concurrency-lab-")
-                    .tempdir()?,
-            ),
+            WorkloadKind::File => {
+                let mut builder = tempfile::Builder::new();
+                builder.prefix("concurrency-lab-");
+                Some(match temp_root {
+                    Some(root) => builder.tempdir_in(root)?,
+                    None => builder.tempdir()?,
+                })
+            }
             _ => None,
         };
         let echo = match work.kind {
@@ -163,7 +168,7 @@ mod tests {
             io_rounds: 0,
             fault: None,
         };
-        let services = RunServices::start(&work).expect("services");
+        let services = RunServices::start(&work, None).expect("services");
         let dir = services.services.temp_dir.clone().expect("a folder");
         std::fs::write(dir.join("leftover"), b"x").expect("write");
         drop(services);
