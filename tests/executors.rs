@@ -20,10 +20,28 @@ const WORKLOADS: &[&str] = &[
 ];
 
 fn assert_all_correct(run: &RunSummary, workload: &str) {
-    assert!(run.error.is_none(), "{workload} / {}: {:?}", run.label, run.error);
-    assert_eq!(run.failed, 0, "{workload} / {}: {:?}", run.label, run.errors);
-    assert!(run.checksum_ok, "{workload} / {}: wrong checksums", run.label);
-    assert_eq!(run.spans.len(), run.tasks as usize, "{workload} / {}: a span per task", run.label);
+    assert!(
+        run.error.is_none(),
+        "{workload} / {}: {:?}",
+        run.label,
+        run.error
+    );
+    assert_eq!(
+        run.failed, 0,
+        "{workload} / {}: {:?}",
+        run.label, run.errors
+    );
+    assert!(
+        run.checksum_ok,
+        "{workload} / {}: wrong checksums",
+        run.label
+    );
+    assert_eq!(
+        run.spans.len(),
+        run.tasks as usize,
+        "{workload} / {}: a span per task",
+        run.label
+    );
     assert!(run.spans.iter().all(|s| s.ok));
 }
 
@@ -57,7 +75,10 @@ fn under_the_gil_no_two_threads_compute_at_the_same_instant() {
         "model = \"threads\"\ngil = true\nswitch_interval_ms = 0.5",
         "model = \"thread_pool\"\nworkers = 3\ngil = true\nswitch_interval_ms = 0.5",
     ];
-    let result = run(&preset("kind = \"mixed\"\ntasks = 6\ncpu_ms = 8.0\nio_ms = 2.0", &runs));
+    let result = run(&preset(
+        "kind = \"mixed\"\ntasks = 6\ncpu_ms = 8.0\nio_ms = 2.0",
+        &runs,
+    ));
     for summary in &result.runs {
         assert_all_correct(summary, "mixed");
         let segments = running_segments(summary);
@@ -83,17 +104,28 @@ fn without_the_gil_threads_do_compute_at_the_same_instant_on_two_cores() {
     if concurrency_lab::engine::sys::logical_cores() < 2 {
         return;
     }
-    let result = run(&preset("kind = \"cpu\"\ntasks = 4\ncpu_ms = 30.0", &["model = \"threads\""]));
+    let result = run(&preset(
+        "kind = \"cpu\"\ntasks = 4\ncpu_ms = 30.0",
+        &["model = \"threads\""],
+    ));
     let segments = running_segments(&result.runs[0]);
     let simultaneous = segments.iter().enumerate().any(|(i, (wa, a))| {
-        segments[i + 1..].iter().any(|(wb, b)| wa != wb && overlaps(*a, *b))
+        segments[i + 1..]
+            .iter()
+            .any(|(wb, b)| wa != wb && overlaps(*a, *b))
     });
-    assert!(simultaneous, "four 30 ms tasks on 2+ cores never overlapped");
+    assert!(
+        simultaneous,
+        "four 30 ms tasks on 2+ cores never overlapped"
+    );
 }
 
 #[test]
 fn a_process_pool_runs_tasks_in_several_processes_other_than_the_lab() {
-    let result = run(&preset("kind = \"cpu\"\ntasks = 8\ncpu_ms = 5.0", &["model = \"process_pool\"\nworkers = 2"]));
+    let result = run(&preset(
+        "kind = \"cpu\"\ntasks = 8\ncpu_ms = 5.0",
+        &["model = \"process_pool\"\nworkers = 2"],
+    ));
     let summary = &result.runs[0];
     assert_all_correct(summary, "cpu");
     let pids: HashSet<u64> = summary.spans.iter().map(|s| s.os_id).collect();
@@ -104,7 +136,10 @@ fn a_process_pool_runs_tasks_in_several_processes_other_than_the_lab() {
 
 #[test]
 fn an_event_loop_runs_every_task_on_one_thread() {
-    let result = run(&preset("kind = \"mixed\"\ntasks = 10\ncpu_iters = 10000\nio_ms = 5.0", &["model = \"async_single\""]));
+    let result = run(&preset(
+        "kind = \"mixed\"\ntasks = 10\ncpu_iters = 10000\nio_ms = 5.0",
+        &["model = \"async_single\""],
+    ));
     let threads: HashSet<u64> = result.runs[0].spans.iter().map(|s| s.os_id).collect();
     assert_eq!(threads.len(), 1);
 }
@@ -120,7 +155,11 @@ fn waits_overlap_under_threads_and_async_but_never_in_a_plain_loop() {
     ];
     let result = run(&preset("kind = \"sleep\"\ntasks = 8\nio_ms = 20.0", &runs));
     for summary in &result.runs {
-        let spans: Vec<(u64, u64)> = summary.spans.iter().map(|s| (s.start_us, s.end_us)).collect();
+        let spans: Vec<(u64, u64)> = summary
+            .spans
+            .iter()
+            .map(|s| (s.start_us, s.end_us))
+            .collect();
         let overlapping = spans
             .iter()
             .enumerate()
@@ -128,27 +167,44 @@ fn waits_overlap_under_threads_and_async_but_never_in_a_plain_loop() {
         if summary.model == Model::Sequential {
             assert!(!overlapping, "sequential tasks overlapped");
         } else {
-            assert!(overlapping, "{}: sleeping tasks did not overlap", summary.label);
+            assert!(
+                overlapping,
+                "{}: sleeping tasks did not overlap",
+                summary.label
+            );
         }
     }
 }
 
 #[test]
 fn a_thread_pool_uses_at_most_its_workers() {
-    let result = run(&preset("kind = \"sleep\"\ntasks = 12\nio_ms = 2.0", &["model = \"thread_pool\"\nworkers = 3"]));
+    let result = run(&preset(
+        "kind = \"sleep\"\ntasks = 12\nio_ms = 2.0",
+        &["model = \"thread_pool\"\nworkers = 3"],
+    ));
     let threads: HashSet<u64> = result.runs[0].spans.iter().map(|s| s.os_id).collect();
     assert!(!threads.is_empty() && threads.len() <= 3, "{threads:?}");
 }
 
 #[test]
 fn a_task_records_its_cpu_and_io_states() {
-    let result = run(&preset("kind = \"mixed\"\ntasks = 2\ncpu_ms = 3.0\nio_ms = 5.0", &["model = \"sequential\""]));
+    let result = run(&preset(
+        "kind = \"mixed\"\ntasks = 2\ncpu_ms = 3.0\nio_ms = 5.0",
+        &["model = \"sequential\""],
+    ));
     for span in &result.runs[0].spans {
         let states: Vec<TaskState> = span.segments.iter().map(|s| s.state).collect();
         // Compute, wait, then a moment of running again to finish.
-        assert_eq!(states[..2], [TaskState::Running, TaskState::IoWait], "{span:?}");
+        assert_eq!(
+            states[..2],
+            [TaskState::Running, TaskState::IoWait],
+            "{span:?}"
+        );
         assert!(!states.contains(&TaskState::GilWait));
-        assert!(span.io_wait_us >= 4_000 && span.busy_us >= 2_000, "{span:?}");
+        assert!(
+            span.io_wait_us >= 4_000 && span.busy_us >= 2_000,
+            "{span:?}"
+        );
         if cfg!(any(target_os = "linux", windows)) {
             assert!(span.cpu_start.is_some() && span.cpu_end.is_some());
         }
@@ -159,13 +215,18 @@ fn a_task_records_its_cpu_and_io_states() {
 fn repetitions_and_warmups_are_counted_apart() {
     let text = format!(
         "repetitions = 3\nwarmup = 2\n{}",
-        preset("kind = \"sleep\"\ntasks = 2\nio_ms = 1.0", &["model = \"sequential\"", "model = \"threads\""])
+        preset(
+            "kind = \"sleep\"\ntasks = 2\nio_ms = 1.0",
+            &["model = \"sequential\"", "model = \"threads\""]
+        )
     );
     let result = run(&text);
     for summary in &result.runs {
         assert_eq!(summary.repetitions, 3);
         assert_eq!(summary.windows_s.len(), 3);
-        assert!(summary.wall_s.min <= summary.wall_s.mean && summary.wall_s.mean <= summary.wall_s.max);
+        assert!(
+            summary.wall_s.min <= summary.wall_s.mean && summary.wall_s.mean <= summary.wall_s.max
+        );
     }
     assert_eq!(result.runs[0].speedup, Some(1.0));
     assert!(result.runs[1].speedup.is_some_and(|s| s > 0.0));

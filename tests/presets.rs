@@ -60,7 +60,14 @@ fn the_issue_example_validates_with_defaults_filled_in() {
     assert_eq!(experiment.workload.tasks, 16);
     assert_eq!(experiment.workload.cpu_iters, 20_000);
     let labels: Vec<&str> = experiment.runs.iter().map(|r| r.label.as_str()).collect();
-    assert_eq!(labels, ["sequential", "threads (GIL 5 ms)", "process_pool (2 workers)"]);
+    assert_eq!(
+        labels,
+        [
+            "sequential",
+            "threads (GIL 5 ms)",
+            "process_pool (2 workers)"
+        ]
+    );
     assert_eq!(experiment.runs[1].workers, 16, "threads: one per task");
     assert!(experiment.runs[1].gil.is_some());
     assert_eq!(experiment.runs[2].model, Model::ProcessPool);
@@ -84,14 +91,21 @@ fn builtins_are_found_by_name_and_unknown_names_list_them() {
     assert_eq!(preset.workload.kind, WorkloadKind::Cpu);
     let error = preset::load("no-such-preset").expect_err("unknown");
     let text = error.to_string();
-    assert!(text.contains("no-such-preset") && text.contains("cpu-bound"), "{text}");
+    assert!(
+        text.contains("no-such-preset") && text.contains("cpu-bound"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_missing_file_names_the_path() {
     let error = preset::load("/nonexistent/folder/preset.toml").expect_err("missing");
     assert!(matches!(error, PresetError::Read { .. }));
-    assert!(error.to_string().contains("/nonexistent/folder/preset.toml"));
+    assert!(
+        error
+            .to_string()
+            .contains("/nonexistent/folder/preset.toml")
+    );
 }
 
 #[test]
@@ -156,9 +170,15 @@ fn hostile_presets_get_one_clear_message_each() {
             Ok(_) => panic!("{what}: accepted"),
             Err(error) => error.to_string(),
         };
-        assert!(error.starts_with("hostile.toml"), "{what}: message does not name the file: {error}");
+        assert!(
+            error.starts_with("hostile.toml"),
+            "{what}: message does not name the file: {error}"
+        );
         for fragment in fragments {
-            assert!(error.contains(fragment), "{what}: {fragment:?} missing from: {error}");
+            assert!(
+                error.contains(fragment),
+                "{what}: {fragment:?} missing from: {error}"
+            );
         }
     }
 }
@@ -167,13 +187,37 @@ fn hostile_presets_get_one_clear_message_each() {
 fn random_bytes_never_panic_the_parser() {
     let mut seed = 0x1234_5678_u64;
     let pieces = [
-        "name", "=", "\"x\"", "[workload]", "[[runs]]", "kind", "tasks", "1e999", "-0", "nan",
-        "\n", "model", "threads", "{", "}", "[", "]", "\"", "'", "#", "\u{0}", "🦀", "gil", "true",
+        "name",
+        "=",
+        "\"x\"",
+        "[workload]",
+        "[[runs]]",
+        "kind",
+        "tasks",
+        "1e999",
+        "-0",
+        "nan",
+        "\n",
+        "model",
+        "threads",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"",
+        "'",
+        "#",
+        "\u{0}",
+        "🦀",
+        "gil",
+        "true",
     ];
     for _ in 0..2000 {
         let mut text = String::new();
         for _ in 0..(seed % 30) {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             text.push(' ');
         }

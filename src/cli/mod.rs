@@ -60,14 +60,21 @@ struct GuiArgs {
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
-    if std::env::args_os().nth(1).is_some_and(|arg| arg == WORKER_ARG) {
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|arg| arg == WORKER_ARG)
+    {
         return worker_main();
     }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { EXIT_BAD_INPUT } else { 0 });
+            return ExitCode::from(if error.use_stderr() {
+                EXIT_BAD_INPUT
+            } else {
+                0
+            });
         }
     };
     match cli.command {
@@ -88,7 +95,11 @@ fn gui(_preset: Option<String>, _autorun: bool) -> ExitCode {
 }
 
 fn presets() -> ExitCode {
-    let width = BUILTIN_PRESETS.iter().map(|p| p.name.len()).max().unwrap_or(0);
+    let width = BUILTIN_PRESETS
+        .iter()
+        .map(|p| p.name.len())
+        .max()
+        .unwrap_or(0);
     for preset in BUILTIN_PRESETS {
         println!("{:width$}  {}", preset.name, preset.claim);
     }
@@ -116,7 +127,7 @@ fn calibrate() -> ExitCode {
 }
 
 /// Whether a path can be written: its folder exists and accepts a file.
-fn check_writable(flag: &str, path: &PathBuf) -> Result<(), String> {
+fn check_writable(flag: &str, path: &std::path::Path) -> Result<(), String> {
     if path.as_os_str() == "-" {
         return Ok(());
     }
@@ -125,9 +136,16 @@ fn check_writable(flag: &str, path: &PathBuf) -> Result<(), String> {
         _ => PathBuf::from("."),
     };
     if path.is_dir() {
-        return Err(format!("{flag} {}: is a folder, not a file", path.display()));
+        return Err(format!(
+            "{flag} {}: is a folder, not a file",
+            path.display()
+        ));
     }
-    tempfile::tempfile_in(&folder)
-        .map(drop)
-        .map_err(|e| format!("{flag} {}: cannot write in {}: {e}", path.display(), folder.display()))
+    tempfile::tempfile_in(&folder).map(drop).map_err(|e| {
+        format!(
+            "{flag} {}: cannot write in {}: {e}",
+            path.display(),
+            folder.display()
+        )
+    })
 }

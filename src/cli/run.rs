@@ -36,9 +36,9 @@ pub struct RunArgs {
 
 pub fn run(args: &RunArgs) -> ExitCode {
     let machine = MachineInfo::current();
-    let experiment = match preset::load(&args.preset)
-        .and_then(|(preset, origin)| preset.validate(&origin, machine, crate::engine::kernel::calibration))
-    {
+    let experiment = match preset::load(&args.preset).and_then(|(preset, origin)| {
+        preset.validate(&origin, machine, crate::engine::kernel::calibration)
+    }) {
         Ok(experiment) => experiment,
         Err(error) => {
             eprintln!("error: {error}");
@@ -90,10 +90,16 @@ pub fn run(args: &RunArgs) -> ExitCode {
             continue;
         };
         match event {
-            RunnerEvent::Started { origin_ns: origin, .. } => origin_ns = origin,
+            RunnerEvent::Started {
+                origin_ns: origin, ..
+            } => origin_ns = origin,
             RunnerEvent::Progress(progress) => {
                 let label = runs.get(progress.run).map_or("", |r| r.label.as_str());
-                let phase = if progress.warmup { "warm-up" } else { "repetition" };
+                let phase = if progress.warmup {
+                    "warm-up"
+                } else {
+                    "repetition"
+                };
                 bar.set_message(format!(
                     "run {}/{} {label}, {phase} {}/{}: {}/{} tasks",
                     progress.run + 1,
@@ -149,16 +155,21 @@ pub fn run(args: &RunArgs) -> ExitCode {
         EXIT_FAILED
     };
     let exports: [(Option<&PathBuf>, &dyn Exporter); 2] = [
-        (args.json.as_ref(), &JsonExporter { include_spans: args.spans }),
+        (
+            args.json.as_ref(),
+            &JsonExporter {
+                include_spans: args.spans,
+            },
+        ),
         (args.csv.as_ref(), &CsvExporter),
     ];
     for (path, exporter) in exports {
-        if let Some(path) = path {
-            if let Err(error) = export_to_path(exporter, &result, path) {
-                eprintln!("error: {error}");
-                if code == 0 {
-                    code = EXIT_FAILED;
-                }
+        if let Some(path) = path
+            && let Err(error) = export_to_path(exporter, &result, path)
+        {
+            eprintln!("error: {error}");
+            if code == 0 {
+                code = EXIT_FAILED;
             }
         }
     }

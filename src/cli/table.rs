@@ -26,8 +26,17 @@ fn optional(value: Option<f64>, suffix: &str) -> String {
 /// The whole report as text.
 pub fn render(result: &ExperimentResult) -> String {
     let header = [
-        "run", "model", "workers", "wall", "± sd", "speed-up", "efficiency", "CPU time",
-        "throughput", "p95 latency", "failed",
+        "run",
+        "model",
+        "workers",
+        "wall",
+        "± sd",
+        "speed-up",
+        "efficiency",
+        "CPU time",
+        "throughput",
+        "p95 latency",
+        "failed",
     ];
     let rows: Vec<[String; 11]> = result
         .runs
@@ -40,11 +49,16 @@ pub fn render(result: &ExperimentResult) -> String {
                 duration(run.wall_s.mean),
                 duration(run.wall_s.sd),
                 optional(run.speedup, "×"),
-                optional(run.efficiency.map(|e| e * 100.0), " %").replace(".00 %", " %"),
+                run.efficiency
+                    .map_or_else(|| "-".to_owned(), |e| format!("{:.0} %", e * 100.0)),
                 duration(run.cpu_s),
                 format!("{:.0}/s", run.throughput_per_s),
                 duration(run.latency_ms.p95 / 1000.0),
-                if run.error.is_some() { "error".to_owned() } else { run.failed.to_string() },
+                if run.error.is_some() {
+                    "error".to_owned()
+                } else {
+                    run.failed.to_string()
+                },
             ]
         })
         .collect();

@@ -40,7 +40,7 @@ pub fn explain(result: &ExperimentResult, index: usize) -> String {
             if let Some(ideal) = ideal {
                 sentence.push_str(&format!(" (ideal {ideal:.0}×)"));
             }
-            if speedup < 0.9 {
+            if speedup < 0.9 && result.kind() != WorkloadKind::Convoy {
                 sentence.push_str(&format!(
                     "; slower than the baseline: {}",
                     slowdown_reason(result.kind(), run)
@@ -73,8 +73,12 @@ fn ideal_speedup(result: &ExperimentResult, run: &RunSummary) -> Option<f64> {
     let kind = result.kind();
     let parallel = match run.model {
         Model::Sequential => return None,
+        // Part computation, part waiting: no single ideal figure.
+        _ if kind == WorkloadKind::Mixed => return None,
+        // asyncio has no asynchronous files: file I/O blocks the loop threads.
+        Model::AsyncSingle | Model::AsyncMulti if kind == WorkloadKind::File => run.workers,
         Model::AsyncSingle if computes(kind) => 1,
-        Model::AsyncSingle => run.tasks as usize,
+        Model::AsyncSingle | Model::AsyncMulti if waits(kind) => run.tasks as usize,
         _ if run.gil && computes(kind) => 1,
         _ if waits(kind) => run.workers.min(run.tasks as usize),
         _ => run.workers.min(cores).min(run.tasks as usize),
@@ -97,7 +101,9 @@ fn mechanism(result: &ExperimentResult, run: &RunSummary) -> String {
             if computes(kind) {
                 format!("{who} under the GIL: one computed at a time, whatever the cores")
             } else if waits(kind) {
-                format!("{who} under the GIL: the lock is released while waiting, so the waits overlap")
+                format!(
+                    "{who} under the GIL: the lock is released while waiting, so the waits overlap"
+                )
             } else {
                 format!("{who} under the GIL: the waits overlap, the computation takes turns")
             }
@@ -108,6 +114,20 @@ fn mechanism(result: &ExperimentResult, run: &RunSummary) -> String {
             } else {
                 format!("{n} threads without a GIL on {cores} cores: computation runs in parallel")
             }
+        }
+        Model::AsyncSingle | Model::AsyncMulti if kind == WorkloadKind::File => format!(
+            "{}: file I/O blocks the loop (asyncio has no asynchronous files)",
+            if n == 1 {
+                "one event-loop thread".to_owned()
+            } else {
+                format!("{n} runtime threads")
+            }
+        ),
+        Model::AsyncMulti if waits(kind) => {
+            format!(
+                "an async runtime with {n} threads: all {} waits overlap",
+                run.tasks
+            )
         }
         Model::ThreadPool | Model::ProcessPool | Model::Rayon | Model::AsyncMulti => {
             let who = match run.model {
@@ -122,7 +142,10 @@ fn mechanism(result: &ExperimentResult, run: &RunSummary) -> String {
                 format!("{who} on {cores} cores: computation runs in parallel")
             };
             if let (Model::ProcessPool, Some(startup)) = (run.model, run.startup_s) {
-                text.push_str(&format!(", after {:.0} ms of process start-up", startup * 1000.0));
+                text.push_str(&format!(
+                    ", after {:.0} ms of process start-up",
+                    startup * 1000.0
+                ));
             }
             text
         }
@@ -132,7 +155,8 @@ fn mechanism(result: &ExperimentResult, run: &RunSummary) -> String {
             } else if waits(kind) {
                 format!("one event-loop thread: all {} waits overlap", run.tasks)
             } else {
-                "one event-loop thread: the waits overlap, the computation blocks the loop".to_owned()
+                "one event-loop thread: the waits overlap, the computation blocks the loop"
+                    .to_owned()
             }
         }
     }
@@ -140,9 +164,125 @@ fn mechanism(result: &ExperimentResult, run: &RunSummary) -> String {
 
 fn slowdown_reason(kind: WorkloadKind, run: &RunSummary) -> &'static str {
     match run.model {
-        Model::ProcessPool => "starting processes and sending every task through a pipe costs more than it saves",
+        Model::ProcessPool => {
+            "starting processes and sending every task through a pipe costs more than it saves"
+        }
         Model::Threads if !waits(kind) => "starting a thread per task costs more than the task",
         _ if run.gil => "GIL hand-offs add waiting without adding parallelism",
         _ => "scheduling each task costs more than the task itself",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::machine::MachineInfo;
+    use crate::engine::metrics::{ExperimentResult, RunSummary, Stats, apply_speedups};
+    use crate::engine::preset::{self, GilConfig, RunPlan};
+
+    fn result(kind: &str, runs: &[(Model, usize, bool, f64)]) -> ExperimentResult {
+        let text = format!(
+            "name = \"t\"\n[workload]\nkind = \"{kind}\"\ntasks = 8\ncpu_iters = 10\n[[runs]]\nmodel = \"sequential\"\n"
+        );
+        let preset = preset::parse(&text, "t").expect("preset");
+        let machine = MachineInfo {
+            cores: 2,
+            os: "x".into(),
+            cpu: "x".into(),
+            memory_bytes: 0,
+        };
+        let mut summaries: Vec<RunSummary> = runs
+            .iter()
+            .map(|&(model, workers, gil, wall)| {
+                let plan = RunPlan {
+                    label: format!("{model} {gil}"),
+                    model,
+                    workers,
+                    gil: gil.then_some(GilConfig {
+                        switch_interval: std::time::Duration::from_millis(5),
+                    }),
+                };
+                let mut summary = RunSummary::failed_run(&plan, 8, String::new());
+                summary.error = None;
+                summary.checksum_ok = true;
+                summary.repetitions = 1;
+                summary.wall_s = Stats {
+                    mean: wall,
+                    sd: 0.0,
+                    min: wall,
+                    max: wall,
+                };
+                summary
+            })
+            .collect();
+        apply_speedups(&mut summaries, 0, 2);
+        ExperimentResult {
+            preset,
+            source: String::new(),
+            machine,
+            calibration: None,
+            started_unix_s: 0,
+            cancelled: false,
+            baseline: 0,
+            runs: summaries,
+            cpu_samples: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn gil_threads_on_cpu_work_are_explained_as_taking_turns() {
+        let r = result(
+            "cpu",
+            &[
+                (Model::Sequential, 1, false, 0.2),
+                (Model::Threads, 8, true, 0.2),
+            ],
+        );
+        let text = explain(&r, 1);
+        assert!(
+            text.contains("under the GIL") && text.contains("one computed at a time"),
+            "{text}"
+        );
+        assert!(
+            text.contains("1.00×") && text.contains("ideal 1×"),
+            "{text}"
+        );
+        assert!(explain(&r, 0).contains("baseline"));
+    }
+
+    #[test]
+    fn parallel_and_overlapping_runs_get_their_ideal() {
+        let r = result(
+            "cpu",
+            &[
+                (Model::Sequential, 1, false, 0.2),
+                (Model::ProcessPool, 2, false, 0.11),
+            ],
+        );
+        assert!(explain(&r, 1).contains("ideal 2×"));
+        let r = result(
+            "sleep",
+            &[
+                (Model::Sequential, 1, false, 0.8),
+                (Model::AsyncMulti, 2, false, 0.1),
+            ],
+        );
+        let text = explain(&r, 1);
+        assert!(
+            text.contains("all 8 waits overlap") && text.contains("ideal 8×"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_slower_run_says_why() {
+        let r = result(
+            "cpu",
+            &[
+                (Model::Sequential, 1, false, 0.01),
+                (Model::Threads, 8, false, 0.1),
+            ],
+        );
+        assert!(explain(&r, 1).contains("starting a thread per task"));
     }
 }

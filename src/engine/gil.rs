@@ -264,10 +264,7 @@ impl Drop for GilThread<'_> {
     fn drop(&mut self) {
         self.release();
         let stats = GilThreadStats {
-            thread: std::thread::current()
-                .name()
-                .unwrap_or("thread")
-                .to_owned(),
+            thread: std::thread::current().name().unwrap_or("thread").to_owned(),
             hold_ms: self.hold.as_secs_f64() * 1000.0,
             wait_ms: self.wait.as_secs_f64() * 1000.0,
             switches: self.switches,
@@ -351,9 +348,7 @@ mod tests {
         let cancel = CancelToken::new();
         let mut a = gil.thread(&cancel);
         a.acquire(0).expect("free");
-        let observed_free = a
-            .blocking(0, || !gil.lock().locked)
-            .expect("not cancelled");
+        let observed_free = a.blocking(0, || !gil.lock().locked).expect("not cancelled");
         assert!(observed_free);
         assert!(a.holds());
     }

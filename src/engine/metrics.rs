@@ -247,7 +247,11 @@ impl RunSummary {
                 .then(|| startups.iter().sum::<f64>() / startups.len() as f64),
             failed: reps.iter().map(|r| r.failed).sum(),
             checksum_ok: reps.iter().all(|r| r.checksum_ok),
-            gil_wait_share: if task_time > 0.0 { gil_wait / task_time } else { 0.0 },
+            gil_wait_share: if task_time > 0.0 {
+                gil_wait / task_time
+            } else {
+                0.0
+            },
             io_task_ms: (!io_tasks.is_empty())
                 .then(|| io_tasks.iter().sum::<f64>() / io_tasks.len() as f64),
             error: None,
@@ -283,7 +287,9 @@ pub fn apply_speedups(runs: &mut [RunSummary], baseline: usize, cores: usize) {
         .map(|b| b.wall_s.mean);
     for run in runs.iter_mut() {
         run.speedup = match base {
-            Some(base) if run.repetitions > 0 && run.wall_s.mean > 0.0 => Some(base / run.wall_s.mean),
+            Some(base) if run.repetitions > 0 && run.wall_s.mean > 0.0 => {
+                Some(base / run.wall_s.mean)
+            }
             _ => None,
         };
         run.efficiency = run

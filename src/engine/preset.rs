@@ -263,13 +263,27 @@ impl Model {
     /// One sentence with the Python counterpart, for tooltips and `presets`.
     pub fn describe(self) -> &'static str {
         match self {
-            Model::Sequential => "A plain loop on one thread: the baseline every speed-up is measured against.",
-            Model::Threads => "One OS thread per task, like starting a `threading.Thread` for each.",
-            Model::ThreadPool => "A fixed set of worker threads pulling tasks from a queue, like `concurrent.futures.ThreadPoolExecutor`.",
-            Model::ProcessPool => "Worker processes (this program started again) fed over pipes, like `ProcessPoolExecutor` or `multiprocessing.Pool` with spawn.",
-            Model::AsyncSingle => "One thread running an event loop: waits overlap, computation blocks the loop, like `asyncio`.",
-            Model::AsyncMulti => "An async runtime with several worker threads (tokio multi-thread); Python has no direct counterpart.",
-            Model::Rayon => "A work-stealing pool (rayon): idle workers take tasks from busy ones' queues.",
+            Model::Sequential => {
+                "A plain loop on one thread: the baseline every speed-up is measured against."
+            }
+            Model::Threads => {
+                "One OS thread per task, like starting a `threading.Thread` for each."
+            }
+            Model::ThreadPool => {
+                "A fixed set of worker threads pulling tasks from a queue, like `concurrent.futures.ThreadPoolExecutor`."
+            }
+            Model::ProcessPool => {
+                "Worker processes (this program started again) fed over pipes, like `ProcessPoolExecutor` or `multiprocessing.Pool` with spawn."
+            }
+            Model::AsyncSingle => {
+                "One thread running an event loop: waits overlap, computation blocks the loop, like `asyncio`."
+            }
+            Model::AsyncMulti => {
+                "An async runtime with several worker threads (tokio multi-thread); Python has no direct counterpart."
+            }
+            Model::Rayon => {
+                "A work-stealing pool (rayon): idle workers take tasks from busy ones' queues."
+            }
         }
     }
 
@@ -506,11 +520,7 @@ impl Preset {
         };
 
         if self.runs.is_empty() {
-            return Err(v.invalid(
-                "runs",
-                "[]",
-                "add at least one [[runs]] table with a model",
-            ));
+            return Err(v.invalid("runs", "[]", "add at least one [[runs]] table with a model"));
         }
         if self.runs.len() > MAX_RUNS {
             return Err(v.invalid(
@@ -526,7 +536,9 @@ impl Preset {
                 return Err(v.invalid(
                     &format!("runs[{index}].label"),
                     format!("{:?}", plan.label),
-                    format!("runs[{other}] already has this label; labels must be unique (set `label`)"),
+                    format!(
+                        "runs[{other}] already has this label; labels must be unique (set `label`)"
+                    ),
                 ));
             }
             runs.push(plan);
@@ -593,11 +605,7 @@ impl Preset {
                 Ok(())
             }
         };
-        check_applies(
-            "cpu_ms",
-            w.cpu_ms.is_some(),
-            kind.uses_cpu(),
-        )?;
+        check_applies("cpu_ms", w.cpu_ms.is_some(), kind.uses_cpu())?;
         check_applies("cpu_iters", w.cpu_iters.is_some(), kind.uses_cpu())?;
         check_applies("io_ms", w.io_ms.is_some(), kind.uses_io())?;
         check_applies("bytes", w.bytes.is_some(), kind.uses_bytes())?;
@@ -657,7 +665,8 @@ impl Preset {
         }
         let mut io_rounds = 0u32;
         if kind == WorkloadKind::Convoy {
-            io_rounds = v.int_in("workload.io_rounds", w.io_rounds.unwrap_or(50), 1, 10_000)? as u32;
+            io_rounds =
+                v.int_in("workload.io_rounds", w.io_rounds.unwrap_or(50), 1, 10_000)? as u32;
             if tasks < 2 {
                 return Err(v.invalid(
                     "workload.tasks",
@@ -696,13 +705,23 @@ fn validate_run(
     let workers = match spec.workers {
         Some(workers) if !model.has_workers() => {
             let why = match model {
-                Model::Threads => "`threads` starts one thread per task; use thread_pool for a fixed number",
+                Model::Threads => {
+                    "`threads` starts one thread per task; use thread_pool for a fixed number"
+                }
                 _ => "this model always uses one thread",
             };
-            return Err(v.invalid(&field("workers"), workers, format!("does not apply to model = \"{model}\": {why}")));
+            return Err(v.invalid(
+                &field("workers"),
+                workers,
+                format!("does not apply to model = \"{model}\": {why}"),
+            ));
         }
         Some(workers) => {
-            let max = if model == Model::ProcessPool { MAX_PROCESSES } else { MAX_WORKERS };
+            let max = if model == Model::ProcessPool {
+                MAX_PROCESSES
+            } else {
+                MAX_WORKERS
+            };
             v.int_in(&field("workers"), workers, 1, max)? as usize
         }
         None => match model {
@@ -727,7 +746,12 @@ fn validate_run(
             ));
         }
         (Some(true), interval) => {
-            let ms = v.ms_in(&field("switch_interval_ms"), interval.unwrap_or(5.0), 0.05, 1000.0)?;
+            let ms = v.ms_in(
+                &field("switch_interval_ms"),
+                interval.unwrap_or(5.0),
+                0.05,
+                1000.0,
+            )?;
             Some(GilConfig {
                 switch_interval: Duration::from_secs_f64(ms / 1000.0),
             })
@@ -782,7 +806,11 @@ fn validate_run(
     let label = match &spec.label {
         Some(label) => {
             if label.trim().is_empty() || label.chars().count() > 80 {
-                return Err(v.invalid(&field("label"), format!("{label:?}"), "must be 1 to 80 characters"));
+                return Err(v.invalid(
+                    &field("label"),
+                    format!("{label:?}"),
+                    "must be 1 to 80 characters",
+                ));
             }
             label.clone()
         }
@@ -843,12 +871,17 @@ impl Validator<'_> {
     }
 
     fn ms(&self, field: &str, value: f64, zero_ok: bool) -> Result<f64, PresetError> {
-        let ok = value.is_finite() && value <= MAX_TASK_MS && (value > 0.0 || (zero_ok && value == 0.0));
+        let ok =
+            value.is_finite() && value <= MAX_TASK_MS && (value > 0.0 || (zero_ok && value == 0.0));
         if ok {
             Ok(value)
         } else {
             let low = if zero_ok { "0 <=" } else { "0 <" };
-            Err(self.invalid(field, value, format!("must be a time in ms with {low} ms <= {MAX_TASK_MS}")))
+            Err(self.invalid(
+                field,
+                value,
+                format!("must be a time in ms with {low} ms <= {MAX_TASK_MS}"),
+            ))
         }
     }
 

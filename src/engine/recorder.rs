@@ -2,9 +2,12 @@
 //!
 //! Each recording thread owns a small buffer in a thread-local: recording an
 //! event reads the clock and the CPU number and pushes into that buffer — no
-//! lock, no allocation. When the buffer fills, or a task ends more than
-//! [`FLUSH_EVERY_NS`] after the last flush, it is appended to the thread's
-//! lane under an uncontended lock; the runner drains lanes in batches.
+//! lock, no allocation. The buffer is appended to the thread's lane, under an
+//! uncontended lock, only when it fills, when the thread is about to block
+//! (an I/O or GIL wait, which costs far more anyway), when a task starts at
+//! least [`START_FLUSH_GAP_NS`] after the last start that flushed (so long
+//! tasks show up live while tiny ones are batched), and when a task ends
+//! [`FLUSH_EVERY_NS`] after the last flush. The runner drains lanes in batches.
 //!
 //! Timestamps are system-wide monotonic nanoseconds ([`super::sys::monotonic_ns`])
 //! so that events recorded in worker processes land on the same timeline.
@@ -15,8 +18,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::sys;
 
-/// How often a busy thread hands its buffered events over at the latest, in ns.
+/// A task end hands buffered events over if the last hand-over is this old, ns.
 pub const FLUSH_EVERY_NS: u64 = 20_000_000;
+/// A task start hands buffered events over if the last start that did is this old, ns.
+pub const START_FLUSH_GAP_NS: u64 = 200_000;
 
 /// `Event::cpu` when the OS cannot say which CPU it was.
 pub const UNKNOWN_CPU: u32 = u32::MAX;
@@ -110,6 +115,7 @@ struct LocalBuffer {
     lane: Arc<Lane>,
     buffer: Vec<Event>,
     last_flush_ns: u64,
+    last_start_flush_ns: u64,
 }
 
 impl LocalBuffer {
@@ -185,7 +191,8 @@ impl Recorder {
         let local = LocalBuffer {
             lane,
             buffer: Vec::with_capacity(capacity.max(8)),
-            last_flush_ns: sys::monotonic_ns(),
+            last_flush_ns: 0,
+            last_start_flush_ns: 0,
         };
         ACTIVE.with(|active| {
             if let Some(mut previous) = active.borrow_mut().replace(local) {
@@ -242,9 +249,22 @@ pub fn record(task: u32, kind: EventKind) {
             cpu: sys::current_cpu().unwrap_or(UNKNOWN_CPU),
             kind,
         });
-        let full = local.buffer.len() == local.buffer.capacity();
-        let finished = matches!(kind, EventKind::End | EventKind::Failed);
-        if full || (finished && t_ns.saturating_sub(local.last_flush_ns) > FLUSH_EVERY_NS) {
+        let hand_over = local.buffer.len() == local.buffer.capacity()
+            || match kind {
+                EventKind::IoWait | EventKind::GilWait => true,
+                EventKind::Start => {
+                    let due = t_ns.saturating_sub(local.last_start_flush_ns) >= START_FLUSH_GAP_NS;
+                    if due {
+                        local.last_start_flush_ns = t_ns;
+                    }
+                    due
+                }
+                EventKind::End | EventKind::Failed => {
+                    t_ns.saturating_sub(local.last_flush_ns) >= FLUSH_EVERY_NS
+                }
+                EventKind::Running => false,
+            };
+        if hand_over {
             local.flush(t_ns);
         }
     });

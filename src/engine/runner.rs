@@ -57,13 +57,15 @@ impl RunnerOptions {
 
 /// What the runner is asked to do.
 #[derive(Debug)]
-pub enum Command {
+enum Command {
     /// Run an experiment (ignored, with a `Rejected` event, while one runs).
     Start(Box<Experiment>),
     /// Stop the current experiment.
     Cancel,
     /// Stop everything and end the thread.
     Shutdown,
+    /// A repetition's executor finished: stop waiting for commands.
+    ExecutorDone,
 }
 
 /// Where an experiment stands.
@@ -99,7 +101,8 @@ impl Progress {
         } else {
             0.0
         };
-        ((self.run as f64 * per_run + f64::from(self.repetition) + task_part) / total).clamp(0.0, 1.0)
+        ((self.run as f64 * per_run + f64::from(self.repetition) + task_part) / total)
+            .clamp(0.0, 1.0)
     }
 }
 
@@ -171,27 +174,38 @@ pub enum RunnerEvent {
 
 type Waker = Arc<dyn Fn() + Send + Sync>;
 
+/// The cancel token of the experiment running now, shared with the handle so
+/// that a cancel takes effect at once rather than at the runner's next poll.
+type CurrentToken = Arc<Mutex<Option<CancelToken>>>;
+
+fn cancel_current(current: &CurrentToken) {
+    if let Some(token) = current
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_ref()
+    {
+        token.cancel();
+    }
+}
+
 /// Handle to the runner thread. Dropping it cancels any run and joins the thread.
 pub struct Runner {
     commands: Sender<Command>,
     events: Receiver<RunnerEvent>,
+    current: CurrentToken,
     thread: Option<JoinHandle<()>>,
 }
 
 /// A cloneable way to cancel, e.g. from a Ctrl+C handler.
 #[derive(Clone)]
 pub struct Canceller {
-    commands: Arc<Mutex<Sender<Command>>>,
+    current: CurrentToken,
 }
 
 impl Canceller {
-    /// Asks the runner to cancel the current experiment.
+    /// Cancels the current experiment, if any.
     pub fn cancel(&self) {
-        let _ = self
-            .commands
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .send(Command::Cancel);
+        cancel_current(&self.current);
     }
 }
 
@@ -205,12 +219,23 @@ impl Runner {
         let (commands, command_rx) = channel();
         let (event_tx, events) = channel();
         let waker: Waker = Arc::new(waker);
+        let current = CurrentToken::default();
+        let shared = Arc::clone(&current);
+        let wake = commands.clone();
         let thread = std::thread::Builder::new()
             .name("lab-runner".into())
-            .spawn(move || runner_main(&options, &command_rx, &event_tx, &waker))?;
+            .spawn(move || {
+                let channels = Channels {
+                    commands: &command_rx,
+                    wake: &wake,
+                    events: &event_tx,
+                };
+                runner_main(&options, &channels, &waker, &shared);
+            })?;
         Ok(Runner {
             commands,
             events,
+            current,
             thread: Some(thread),
         })
     }
@@ -222,13 +247,14 @@ impl Runner {
 
     /// Cancels the current experiment, if any.
     pub fn cancel(&self) {
+        cancel_current(&self.current);
         let _ = self.commands.send(Command::Cancel);
     }
 
     /// A handle that can cancel from another thread.
     pub fn canceller(&self) -> Canceller {
         Canceller {
-            commands: Arc::new(Mutex::new(self.commands.clone())),
+            current: Arc::clone(&self.current),
         }
     }
 
@@ -245,6 +271,7 @@ impl Runner {
 
 impl Drop for Runner {
     fn drop(&mut self) {
+        cancel_current(&self.current);
         let _ = self.commands.send(Command::Shutdown);
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
@@ -252,30 +279,45 @@ impl Drop for Runner {
     }
 }
 
+/// The runner thread's ends of its channels.
+struct Channels<'a> {
+    commands: &'a Receiver<Command>,
+    /// For the executor thread to wake the runner when it is done.
+    wake: &'a Sender<Command>,
+    events: &'a Sender<RunnerEvent>,
+}
+
 fn runner_main(
     options: &RunnerOptions,
-    commands: &Receiver<Command>,
-    events: &Sender<RunnerEvent>,
+    channels: &Channels<'_>,
     waker: &Waker,
+    current: &CurrentToken,
 ) {
     loop {
-        match commands.recv() {
+        match channels.commands.recv() {
             Ok(Command::Start(experiment)) => {
                 let session = Session {
                     options,
-                    commands,
-                    events,
+                    commands: channels.commands,
+                    wake: channels.wake,
+                    events: channels.events,
                     waker,
                     cancel: CancelToken::new(),
                     shutdown: std::cell::Cell::new(false),
                     origin_ns: sys::monotonic_ns(),
                 };
+                *current.lock().unwrap_or_else(PoisonError::into_inner) =
+                    Some(session.cancel.clone());
                 session.run_experiment(&experiment);
+                current
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take();
                 if session.shutdown.get() {
                     return;
                 }
             }
-            Ok(Command::Cancel) => {}
+            Ok(Command::Cancel | Command::ExecutorDone) => {}
             Ok(Command::Shutdown) | Err(_) => return,
         }
     }
@@ -285,6 +327,7 @@ fn runner_main(
 struct Session<'a> {
     options: &'a RunnerOptions,
     commands: &'a Receiver<Command>,
+    wake: &'a Sender<Command>,
     events: &'a Sender<RunnerEvent>,
     waker: &'a Waker,
     cancel: CancelToken,
@@ -302,8 +345,9 @@ impl Session<'_> {
         (t_ns as f64 - self.origin_ns as f64) / 1e9
     }
 
-    /// Waits up to `timeout` for a command and acts on it.
-    fn poll_commands(&self, timeout: Duration) {
+    /// Waits up to `timeout` for a command and acts on it. Returns `true`
+    /// when the executor said it is done.
+    fn poll_commands(&self, timeout: Duration) -> bool {
         let command = if timeout.is_zero() {
             self.commands.try_recv().ok()
         } else {
@@ -322,8 +366,10 @@ impl Session<'_> {
             Some(Command::Start(_)) => self.send(RunnerEvent::Rejected(
                 "an experiment is already running; stop it first".into(),
             )),
+            Some(Command::ExecutorDone) => return true,
             None => {}
         }
+        false
     }
 
     fn run_experiment(&self, experiment: &Experiment) {
@@ -345,7 +391,13 @@ impl Session<'_> {
                     break 'runs;
                 }
                 let warmup = repetition < experiment.warmup;
-                let position = Position { run: index, runs: experiment.runs.len(), repetition, repetitions: per_run, warmup };
+                let position = Position {
+                    run: index,
+                    runs: experiment.runs.len(),
+                    repetition,
+                    repetitions: per_run,
+                    warmup,
+                };
                 match self.run_repetition(experiment, plan, position) {
                     Ok(_) if self.cancel.is_cancelled() => break 'runs,
                     Ok(rep) => {
@@ -394,16 +446,25 @@ impl Session<'_> {
         let notices = |notice: ExecNotice| {
             let text = match &notice {
                 ExecNotice::WorkersStarted(_) => None,
-                ExecNotice::WorkerReplaced { died, replacement: Some(new) } => Some(format!(
+                ExecNotice::WorkerReplaced {
+                    died,
+                    replacement: Some(new),
+                } => Some(format!(
                     "{}: worker process {died} died; process {new} replaces it",
                     plan.label
                 )),
-                ExecNotice::WorkerReplaced { died, replacement: None } => Some(format!(
+                ExecNotice::WorkerReplaced {
+                    died,
+                    replacement: None,
+                } => Some(format!(
                     "{}: worker process {died} died and could not be replaced",
                     plan.label
                 )),
             };
-            let _ = self.events.send(RunnerEvent::Workers { run: at.run, notice });
+            let _ = self.events.send(RunnerEvent::Workers {
+                run: at.run,
+                notice,
+            });
             if let Some(text) = text {
                 let _ = self.events.send(RunnerEvent::Notice(text));
             }
@@ -438,18 +499,26 @@ impl Session<'_> {
                     let start = sys::monotonic_ns();
                     run_origin.store(start, Ordering::Release);
                     let report = executor.run(&ctx);
-                    (report, start, sys::monotonic_ns())
+                    let end = sys::monotonic_ns();
+                    let _ = self.wake.send(Command::ExecutorDone);
+                    (report, start, end)
                 })
                 .map_err(|e| format!("could not start the run's thread: {e}"))?;
-            while !exec.is_finished() {
-                self.poll_commands(self.options.poll);
+            let mut done = false;
+            while !done && !exec.is_finished() {
+                done = self.poll_commands(self.options.poll);
                 let batch = recorder.drain();
                 let origin = run_origin.load(Ordering::Acquire);
                 if self.options.live_spans && origin > 0 {
                     let lanes = recorder.lanes();
                     let spans = live.feed(&batch, origin, &lanes);
                     if !spans.is_empty() {
-                        self.send(RunnerEvent::Spans { run: at.run, repetition: at.repetition, spans, lanes });
+                        self.send(RunnerEvent::Spans {
+                            run: at.run,
+                            repetition: at.repetition,
+                            spans,
+                            lanes,
+                        });
                     }
                 } else {
                     live.feed(&batch, origin, &[]);
@@ -467,7 +536,8 @@ impl Session<'_> {
                     elapsed_s: self.seconds_since_origin(sys::monotonic_ns()),
                 }));
             }
-            exec.join().map_err(|_| "the executor thread panicked".to_owned())
+            exec.join()
+                .map_err(|_| "the executor thread panicked".to_owned())
         })?;
         let (report, start_ns, end_ns) = joined;
         let late = recorder.drain();
@@ -475,14 +545,21 @@ impl Session<'_> {
             let lanes = recorder.lanes();
             let spans = live.feed(&late, start_ns, &lanes);
             if !spans.is_empty() {
-                self.send(RunnerEvent::Spans { run: at.run, repetition: at.repetition, spans, lanes });
+                self.send(RunnerEvent::Spans {
+                    run: at.run,
+                    repetition: at.repetition,
+                    spans,
+                    lanes,
+                });
             }
         }
         events.extend(late);
         let report = report.map_err(|e| e.to_string())?;
         let cpu_ns = sys::process_cpu_ns().saturating_sub(cpu_before) + report.child_cpu_ns;
         if let Err(e) = services.close() {
-            self.send(RunnerEvent::Notice(format!("could not remove the run's temporary folder: {e}")));
+            self.send(RunnerEvent::Notice(format!(
+                "could not remove the run's temporary folder: {e}"
+            )));
         }
         let lanes = recorder.lanes();
         let spans = build_spans(&events, start_ns, &lanes);
@@ -491,7 +568,10 @@ impl Session<'_> {
             at,
             results: &results,
             cancelled: self.cancel.is_cancelled(),
-            window_s: [self.seconds_since_origin(start_ns), self.seconds_since_origin(end_ns)],
+            window_s: [
+                self.seconds_since_origin(start_ns),
+                self.seconds_since_origin(end_ns),
+            ],
             wall_s: (end_ns - start_ns) as f64 / 1e9,
             cpu_s: cpu_ns as f64 / 1e9,
             report,
@@ -577,7 +657,10 @@ fn summarize_repetition(input: SummaryInput<'_>) -> Repetition {
         busy_s: seconds(spans.iter().map(|s| s.busy_us).sum()),
         gil_wait_s: seconds(spans.iter().map(|s| s.gil_wait_us).sum()),
         task_time_s: seconds(spans.iter().map(TaskSpan::duration_us).sum()),
-        latencies_ms: spans.iter().map(|s| s.duration_us() as f64 / 1000.0).collect(),
+        latencies_ms: spans
+            .iter()
+            .map(|s| s.duration_us() as f64 / 1000.0)
+            .collect(),
         io_task_ms,
         errors,
         replaced_workers: input.report.replaced_workers,

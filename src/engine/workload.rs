@@ -99,7 +99,7 @@ fn pattern_word(seed: u64, index: u64) -> u64 {
 fn pattern_sum(task: u32, words: u64) -> u64 {
     let seed = pattern_seed(task);
     // words * (words - 1) / 2 without overflow: halve the even factor first.
-    let triangle = if words % 2 == 0 {
+    let triangle = if words.is_multiple_of(2) {
         (words / 2).wrapping_mul(words.wrapping_sub(1))
     } else {
         words.wrapping_mul(words.wrapping_sub(1) / 2)
@@ -299,7 +299,7 @@ pub fn execute_task(
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 run_blocking(env, task, gil.as_deref_mut())
             }))
-            .unwrap_or_else(|panic| Err(TaskFailure::Error(panic_message(&panic))))
+            .unwrap_or_else(|panic| Err(TaskFailure::Error(panic_message(&*panic))))
         })
     };
     finish_task(task, &outcome);
@@ -442,12 +442,12 @@ fn run_blocking(
         }
         WorkloadKind::File => {
             let words = t.stream_pattern((work.bytes / 8) as usize)?;
-            let dir = env
-                .services
-                .temp_dir
-                .clone()
-                .ok_or_else(|| TaskFailure::Error("no temporary folder for file tasks".into()))?;
-            let read_back = t.wait(|| write_and_read_back(&dir, task, &words))??;
+            let dir =
+                env.services.temp_dir.clone().ok_or_else(|| {
+                    TaskFailure::Error("no temporary folder for file tasks".into())
+                })?;
+            let cancel = env.cancel;
+            let read_back = t.wait(|| write_and_read_back(&dir, task, &words, cancel))??;
             if read_back != words {
                 return Err(TaskFailure::Error(format!(
                     "task {task}: file read back differs from what was written"
@@ -483,24 +483,51 @@ fn bytes_as_words(bytes: &[u8]) -> Vec<u64> {
         .collect()
 }
 
+/// Bytes written or read between two looks at the cancel token.
+const FILE_CHUNK_BYTES: usize = 1 << 20;
+
 /// Writes the words to a file in `dir`, flushes it to disk, reads it back and
-/// removes it.
+/// removes it. Works in 1 MiB chunks so a cancel is seen between them.
 pub fn write_and_read_back(
     dir: &std::path::Path,
     task: u32,
     words: &[u64],
+    cancel: &CancelToken,
 ) -> Result<Vec<u64>, TaskFailure> {
     let path = dir.join(format!("task-{task}.bin"));
     let io_error = |what: &str, e: std::io::Error| {
         TaskFailure::Error(format!("task {task}: {what} {}: {e}", path.display()))
     };
+    let check = || {
+        if cancel.is_cancelled() {
+            Err(TaskFailure::Cancelled)
+        } else {
+            Ok(())
+        }
+    };
     let result = (|| {
         let mut file = std::fs::File::create(&path).map_err(|e| io_error("cannot create", e))?;
-        file.write_all(&words_as_bytes(words))
-            .map_err(|e| io_error("cannot write", e))?;
+        for chunk in words_as_bytes(words).chunks(FILE_CHUNK_BYTES) {
+            check()?;
+            file.write_all(chunk)
+                .map_err(|e| io_error("cannot write", e))?;
+        }
+        check()?;
         file.sync_all().map_err(|e| io_error("cannot flush", e))?;
         drop(file);
-        let bytes = std::fs::read(&path).map_err(|e| io_error("cannot read", e))?;
+        let mut file = std::fs::File::open(&path).map_err(|e| io_error("cannot open", e))?;
+        let mut bytes = Vec::with_capacity(words.len() * 8);
+        let mut chunk = vec![0u8; FILE_CHUNK_BYTES];
+        loop {
+            check()?;
+            let read = file
+                .read(&mut chunk)
+                .map_err(|e| io_error("cannot read", e))?;
+            if read == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&chunk[..read]);
+        }
         Ok(bytes_as_words(&bytes))
     })();
     let _ = std::fs::remove_file(&path);
@@ -518,7 +545,7 @@ fn blocking_round_trip(
     stream.set_nodelay(true).map_err(net_error)?;
     stream.write_all(request).map_err(net_error)?;
     stream
-        .set_read_timeout(Some(Duration::from_millis(25)))
+        .set_read_timeout(Some(Duration::from_millis(10)))
         .map_err(net_error)?;
     let mut answer = [0u8; NET_MESSAGE_BYTES];
     let mut filled = 0;

@@ -106,3 +106,41 @@ pub fn write_atomic(
     temp.persist(path).map_err(|e| error(e.error))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_whole_and_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("result.json");
+        std::fs::write(&path, "old").expect("write");
+        let error = write_atomic(&path, |out| {
+            out.write_all(b"half of the new")?;
+            Err(std::io::Error::other("disk full"))
+        })
+        .expect_err("fails");
+        assert!(
+            error.to_string().contains("result.json") && error.to_string().contains("disk full")
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    }
+
+    #[test]
+    fn a_successful_write_replaces_the_file() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old").expect("write");
+        write_atomic(&path, |out| out.write_all(b"new")).expect("writes");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
+    }
+
+    #[test]
+    fn a_missing_folder_is_named() {
+        let error = write_atomic(Path::new("/nonexistent-lab-folder/x.json"), |_| Ok(()))
+            .expect_err("fails");
+        assert!(error.to_string().contains("/nonexistent-lab-folder/x.json"));
+    }
+}

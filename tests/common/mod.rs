@@ -27,12 +27,18 @@ pub fn experiment(text: &str) -> Experiment {
 }
 
 /// Runs an experiment to the end; returns the result and every event.
-pub fn run_with(options: RunnerOptions, experiment: Experiment) -> (ExperimentResult, Vec<RunnerEvent>) {
+pub fn run_with(
+    options: RunnerOptions,
+    experiment: Experiment,
+) -> (ExperimentResult, Vec<RunnerEvent>) {
     let runner = Runner::spawn(options, || {}).expect("runner");
     runner.start(experiment);
     let mut events = Vec::new();
     loop {
-        match runner.recv_timeout(Duration::from_secs(120)).expect("the runner answers") {
+        match runner
+            .recv_timeout(Duration::from_secs(120))
+            .expect("the runner answers")
+        {
             RunnerEvent::Finished(result) => return (*result, events),
             other => events.push(other),
         }

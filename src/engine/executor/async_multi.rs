@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use super::{AsyncShared, ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, run_async_task};
+use super::{
+    AsyncShared, ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, run_async_task,
+};
 use crate::engine::recorder;
 
 /// Spawns every task onto a multi-thread runtime and waits for all of them.
@@ -18,8 +20,15 @@ impl Executor for AsyncMulti {
         let thread_number = AtomicUsize::new(0);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(ctx.plan.workers)
-            .thread_name_fn(move || format!("lab-tokio-{}", thread_number.fetch_add(1, Ordering::Relaxed)))
-            .on_thread_start(move || attach_to.attach_current_thread_unguarded(WORKER_BUFFER_EVENTS))
+            .thread_name_fn(move || {
+                format!(
+                    "lab-tokio-{}",
+                    thread_number.fetch_add(1, Ordering::Relaxed)
+                )
+            })
+            .on_thread_start(move || {
+                attach_to.attach_current_thread_unguarded(WORKER_BUFFER_EVENTS)
+            })
             .on_thread_stop(recorder::detach_current_thread)
             .enable_all()
             .build()

@@ -3,7 +3,9 @@
 
 use std::time::Instant;
 
-use super::{AsyncShared, ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, run_async_task};
+use super::{
+    AsyncShared, ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, run_async_task,
+};
 
 /// A tokio current-thread runtime on the calling thread; every task a future.
 pub struct AsyncSingle;

@@ -136,6 +136,14 @@ pub fn executor_for(model: Model) -> Box<dyn Executor> {
     }
 }
 
+/// Joins threads explicitly: a scope only waits for their closures to
+/// return, and a finished run must leave no OS thread behind.
+fn join_all<T>(threads: Vec<std::thread::ScopedJoinHandle<'_, T>>) {
+    for thread in threads {
+        let _ = thread.join();
+    }
+}
+
 /// Events a long-lived worker thread buffers before handing them over.
 const WORKER_BUFFER_EVENTS: usize = 1024;
 

@@ -21,7 +21,9 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ExecError, ExecNotice, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS};
+use super::{
+    ExecError, ExecNotice, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, join_all,
+};
 use crate::engine::cancel::CancelToken;
 use crate::engine::preset::ResolvedWorkload;
 use crate::engine::recorder::{Event, EventKind, Lane, Recorder, UNKNOWN_CPU};
@@ -79,30 +81,22 @@ impl Children {
         self.by_pid.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Waits for one worker to exit (it closed its pipe or was killed).
-    fn reap(&self, pid: u32) -> String {
-        let child = self.lock().remove(&pid);
-        match child {
-            Some(mut child) => {
-                let status = child
-                    .try_wait()
-                    .ok()
-                    .flatten()
-                    .or_else(|| {
-                        std::thread::sleep(Duration::from_millis(5));
-                        child.try_wait().ok().flatten()
-                    });
-                match status {
-                    Some(status) => describe_exit(status),
-                    None => {
-                        let _ = child.kill();
-                        let _ = child.wait();
-                        "stopped answering".to_owned()
-                    }
-                }
+    /// Waits for one worker to exit and says how it ended. With `kill`, it is
+    /// killed first (it stopped answering); without, it is exiting by itself.
+    fn reap(&self, pid: u32, kill: bool) -> String {
+        let Some(mut child) = self.lock().remove(&pid) else {
+            return "already gone".to_owned();
+        };
+        if kill {
+            // A worker that died has a status already; killing changes nothing.
+            if let Ok(Some(status)) = child.try_wait() {
+                return describe_exit(status);
             }
-            None => "gone".to_owned(),
+            let _ = child.kill();
         }
+        child
+            .wait()
+            .map_or_else(|e| format!("status unknown: {e}"), describe_exit)
     }
 
     fn kill_all(&self) {
@@ -181,12 +175,19 @@ impl PoolShared<'_> {
         stdin
             .write_all(self.setup_line.as_bytes())
             .and_then(|()| stdin.flush())
-            .map_err(|e| worker_error(self.exe, format!("cannot send setup to process {pid}: {e}")))?;
+            .map_err(|e| {
+                worker_error(self.exe, format!("cannot send setup to process {pid}: {e}"))
+            })?;
         Ok((pid, stdin, stdout))
     }
 
     /// Waits for a started worker's `Ready`.
-    fn await_ready(&self, pid: u32, stdin: ChildStdin, stdout: ChildStdout) -> Result<Worker, ExecError> {
+    fn await_ready(
+        &self,
+        pid: u32,
+        stdin: ChildStdin,
+        stdout: ChildStdout,
+    ) -> Result<Worker, ExecError> {
         let mut stdout = BufReader::new(stdout);
         match read_message(&mut stdout) {
             Some(FromWorker::Ready { .. }) => Ok(Worker {
@@ -196,8 +197,11 @@ impl PoolShared<'_> {
                 lane: self.recorder.add_process_lane(pid),
             }),
             _ => {
-                let exit = self.children.reap(pid);
-                Err(worker_error(self.exe, format!("process {pid} did not start ({exit})")))
+                let exit = self.children.reap(pid, true);
+                Err(worker_error(
+                    self.exe,
+                    format!("process {pid} did not start ({exit})"),
+                ))
             }
         }
     }
@@ -215,10 +219,17 @@ impl PoolShared<'_> {
             }
             let sent_ns = sys::monotonic_ns();
             let line = message_line(&ToWorker::Task { task });
-            let sent = worker.stdin.write_all(line.as_bytes()).and_then(|()| worker.stdin.flush());
+            let sent = worker
+                .stdin
+                .write_all(line.as_bytes())
+                .and_then(|()| worker.stdin.flush());
             let reply = sent.ok().and_then(|()| read_message(&mut worker.stdout));
             match reply {
-                Some(FromWorker::Done { task: done, outcome, events }) if done == task => {
+                Some(FromWorker::Done {
+                    task: done,
+                    outcome,
+                    events,
+                }) if done == task => {
                     worker.lane.inject(&events);
                     self.results.set(task, &outcome);
                 }
@@ -227,7 +238,7 @@ impl PoolShared<'_> {
                     let failed = if self.cancel.is_cancelled() {
                         TaskFailure::Cancelled
                     } else {
-                        let exit = self.children.reap(worker.pid);
+                        let exit = self.children.reap(worker.pid, true);
                         TaskFailure::Error(format!(
                             "worker process {} died while running task {task} ({exit})",
                             worker.pid
@@ -240,13 +251,22 @@ impl PoolShared<'_> {
                     }
                     self.replaced.fetch_add(1, Ordering::Relaxed);
                     let died = worker.pid;
-                    match self.spawn().and_then(|(pid, stdin, stdout)| self.await_ready(pid, stdin, stdout)) {
+                    match self
+                        .spawn()
+                        .and_then(|(pid, stdin, stdout)| self.await_ready(pid, stdin, stdout))
+                    {
                         Ok(replacement) => {
-                            notices(ExecNotice::WorkerReplaced { died, replacement: Some(replacement.pid) });
+                            notices(ExecNotice::WorkerReplaced {
+                                died,
+                                replacement: Some(replacement.pid),
+                            });
                             worker = replacement;
                         }
                         Err(_) => {
-                            notices(ExecNotice::WorkerReplaced { died, replacement: None });
+                            notices(ExecNotice::WorkerReplaced {
+                                died,
+                                replacement: None,
+                            });
                             return;
                         }
                     }
@@ -258,22 +278,38 @@ impl PoolShared<'_> {
 
     /// Closes a worker's stdin, collects its CPU time and waits for it to exit.
     fn retire(&self, worker: Worker) {
-        let Worker { pid, stdin, mut stdout, .. } = worker;
+        let Worker {
+            pid,
+            stdin,
+            mut stdout,
+            ..
+        } = worker;
         drop(stdin);
         if !self.cancel.is_cancelled()
             && let Some(FromWorker::Bye { cpu_ns }) = read_message(&mut stdout)
         {
             self.child_cpu_ns.fetch_add(cpu_ns, Ordering::Relaxed);
+            self.children.reap(pid, false);
+        } else {
+            self.children.reap(pid, true);
         }
-        self.children.reap(pid);
     }
 }
 
 /// A task whose worker died has no events of its own: record its start and
 /// failure on the lane so the timeline shows it.
 fn mark_lost_task(lane: &Lane, task: u32, sent_ns: u64) {
-    let event = |t_ns, kind| Event { t_ns, task, worker: 0, cpu: UNKNOWN_CPU, kind };
-    lane.inject(&[event(sent_ns, EventKind::Start), event(sys::monotonic_ns(), EventKind::Failed)]);
+    let event = |t_ns, kind| Event {
+        t_ns,
+        task,
+        worker: 0,
+        cpu: UNKNOWN_CPU,
+        kind,
+    };
+    lane.inject(&[
+        event(sent_ns, EventKind::Start),
+        event(sys::monotonic_ns(), EventKind::Failed),
+    ]);
 }
 
 fn message_line<T: Serialize>(message: &T) -> String {
@@ -318,7 +354,9 @@ impl Executor for ProcessPool {
             workers.push(shared.await_ready(pid, stdin, stdout)?);
         }
         let startup = started.elapsed();
-        (ctx.notices)(ExecNotice::WorkersStarted(workers.iter().map(|w| w.pid).collect()));
+        (ctx.notices)(ExecNotice::WorkersStarted(
+            workers.iter().map(|w| w.pid).collect(),
+        ));
 
         let mut failure = None;
         std::thread::scope(|scope| {
@@ -332,7 +370,10 @@ impl Executor for ProcessPool {
                 {
                     Ok(handle) => lanes.push(handle),
                     Err(source) => {
-                        failure = Some(ExecError::Thread { name: format!("lab-pool-{index}"), source });
+                        failure = Some(ExecError::Thread {
+                            name: format!("lab-pool-{index}"),
+                            source,
+                        });
                         break;
                     }
                 }
@@ -345,6 +386,7 @@ impl Executor for ProcessPool {
                 }
                 std::thread::sleep(CANCEL_POLL);
             }
+            join_all(lanes);
         });
         shared.children.kill_all();
         match failure {
@@ -368,20 +410,33 @@ pub fn worker_main() -> std::process::ExitCode {
     let mut input = stdin.lock();
     let mut output = std::io::stdout().lock();
     let Some(ToWorker::Setup { work, services }) = read_message(&mut input) else {
-        eprintln!("concurrency-lab worker: expected a setup message on stdin; this mode is started by the lab itself");
+        eprintln!(
+            "concurrency-lab worker: expected a setup message on stdin; this mode is started by the lab itself"
+        );
         return std::process::ExitCode::from(2);
     };
     let cancel = CancelToken::new();
     let recorder = Recorder::new();
     let _attached = recorder.attach_current_thread(WORKER_BUFFER_EVENTS);
     let results = TaskResults::new(work.tasks);
-    let env = TaskEnv { work: &work, services: &services, cancel: &cancel };
+    let env = TaskEnv {
+        work: &work,
+        services: &services,
+        cancel: &cancel,
+    };
     let send = |output: &mut std::io::StdoutLock<'_>, message: &FromWorker| {
         output
             .write_all(message_line(message).as_bytes())
             .and_then(|()| output.flush())
     };
-    if send(&mut output, &FromWorker::Ready { pid: std::process::id() }).is_err() {
+    if send(
+        &mut output,
+        &FromWorker::Ready {
+            pid: std::process::id(),
+        },
+    )
+    .is_err()
+    {
         return std::process::ExitCode::FAILURE;
     }
     while let Some(message) = read_message::<ToWorker>(&mut input) {
@@ -391,12 +446,21 @@ pub fn worker_main() -> std::process::ExitCode {
         execute_task(env, task, None, &results);
         crate::engine::recorder::flush_current_thread();
         let outcome = results.outcome(task).unwrap_or(Err(TaskFailure::Cancelled));
-        let done = FromWorker::Done { task, outcome, events: recorder.drain() };
+        let done = FromWorker::Done {
+            task,
+            outcome,
+            events: recorder.drain(),
+        };
         if send(&mut output, &done).is_err() {
             return std::process::ExitCode::FAILURE;
         }
     }
-    let _ = send(&mut output, &FromWorker::Bye { cpu_ns: sys::process_cpu_ns() });
+    let _ = send(
+        &mut output,
+        &FromWorker::Bye {
+            cpu_ns: sys::process_cpu_ns(),
+        },
+    );
     std::process::ExitCode::SUCCESS
 }
 

@@ -16,9 +16,21 @@ impl Executor for RayonPool {
     fn run(&self, ctx: &RunContext<'_>) -> Result<ExecReport, ExecError> {
         let started = Instant::now();
         let attach_to = std::sync::Arc::clone(ctx.recorder);
+        // Our own spawn handler keeps the join handles: rayon's pool does not
+        // wait for its threads when dropped, and a finished run must leave
+        // no thread behind.
+        let mut threads = Vec::with_capacity(ctx.plan.workers);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(ctx.plan.workers)
-            .thread_name(|i| format!("lab-rayon-{i}"))
+            .spawn_handler(|thread| {
+                let name = format!("lab-rayon-{}", thread.index());
+                threads.push(
+                    std::thread::Builder::new()
+                        .name(name)
+                        .spawn(|| thread.run())?,
+                );
+                Ok(())
+            })
             .start_handler(move |_| attach_to.attach_current_thread_unguarded(WORKER_BUFFER_EVENTS))
             .exit_handler(|_| recorder::detach_current_thread())
             .build()
@@ -40,6 +52,10 @@ impl Executor for RayonPool {
         });
         // Worker threads outlive the pool handle; hand their events over now.
         pool.broadcast(|_| recorder::flush_current_thread());
+        drop(pool);
+        for thread in threads {
+            let _ = thread.join();
+        }
         Ok(ExecReport {
             startup: Some(startup),
             ..ExecReport::default()

@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Instant;
 
-use super::{ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS};
+use super::{ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, join_all};
 use crate::engine::workload::execute_task;
 
 /// `workers` threads take the next task index until none are left. (The task
@@ -19,30 +19,36 @@ impl Executor for ThreadPool {
         let mut failure = None;
         let mut startup = None;
         std::thread::scope(|scope| {
+            let mut threads = Vec::new();
             for worker in 0..ctx.plan.workers {
                 let name = format!("lab-worker-{worker}");
                 let (gil, env, results, recorder, next) =
                     (gil.as_ref(), ctx.env(), ctx.results, ctx.recorder, &next);
-                let spawned = std::thread::Builder::new()
-                    .name(name.clone())
-                    .spawn_scoped(scope, move || {
-                        let _attached = recorder.attach_current_thread(WORKER_BUFFER_EVENTS);
-                        let mut gil_thread = gil.map(|gil| gil.thread(env.cancel));
-                        loop {
-                            let task = next.fetch_add(1, Ordering::Relaxed);
-                            if task >= env.work.tasks || env.cancel.is_cancelled() {
-                                break;
+                let spawned =
+                    std::thread::Builder::new()
+                        .name(name.clone())
+                        .spawn_scoped(scope, move || {
+                            let _attached = recorder.attach_current_thread(WORKER_BUFFER_EVENTS);
+                            let mut gil_thread = gil.map(|gil| gil.thread(env.cancel));
+                            loop {
+                                let task = next.fetch_add(1, Ordering::Relaxed);
+                                if task >= env.work.tasks || env.cancel.is_cancelled() {
+                                    break;
+                                }
+                                execute_task(env, task, gil_thread.as_mut(), results);
                             }
-                            execute_task(env, task, gil_thread.as_mut(), results);
-                        }
-                    });
-                if let Err(source) = spawned {
-                    failure = Some(ExecError::Thread { name, source });
-                    // Let the workers already started drain the queue.
-                    break;
+                        });
+                match spawned {
+                    Ok(thread) => threads.push(thread),
+                    Err(source) => {
+                        failure = Some(ExecError::Thread { name, source });
+                        // Let the workers already started drain the queue.
+                        break;
+                    }
                 }
             }
             startup = Some(started.elapsed());
+            join_all(threads);
         });
         match failure {
             Some(error) => Err(error),

@@ -1,6 +1,6 @@
 //! `threads`: one OS thread per task, like a `threading.Thread` per task.
 
-use super::{ExecError, ExecReport, Executor, RunContext};
+use super::{ExecError, ExecReport, Executor, RunContext, join_all};
 use crate::engine::workload::execute_task;
 
 /// Small stacks: thousands of task threads must fit in memory.
@@ -16,12 +16,14 @@ impl Executor for ThreadPerTask {
         let gil = ctx.gil();
         let mut failure = None;
         std::thread::scope(|scope| {
+            let mut threads = Vec::new();
             for task in 0..ctx.work.tasks {
                 if ctx.cancel.is_cancelled() {
                     break;
                 }
                 let name = format!("lab-task-{task}");
-                let (gil, env, results, recorder) = (gil.as_ref(), ctx.env(), ctx.results, ctx.recorder);
+                let (gil, env, results, recorder) =
+                    (gil.as_ref(), ctx.env(), ctx.results, ctx.recorder);
                 let spawned = std::thread::Builder::new()
                     .name(name.clone())
                     .stack_size(TASK_THREAD_STACK)
@@ -30,11 +32,15 @@ impl Executor for ThreadPerTask {
                         let mut gil_thread = gil.map(|gil| gil.thread(env.cancel));
                         execute_task(env, task, gil_thread.as_mut(), results);
                     });
-                if let Err(source) = spawned {
-                    failure = Some(ExecError::Thread { name, source });
-                    break;
+                match spawned {
+                    Ok(thread) => threads.push(thread),
+                    Err(source) => {
+                        failure = Some(ExecError::Thread { name, source });
+                        break;
+                    }
                 }
             }
+            join_all(threads);
         });
         match failure {
             Some(error) => Err(error),
