@@ -86,12 +86,12 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn gui(_preset: Option<String>, _autorun: bool) -> ExitCode {
-    eprintln!(
-        "The desktop app is not built yet. Run experiments headless:\n  \
-         concurrency-lab presets\n  concurrency-lab run cpu-bound"
-    );
-    ExitCode::SUCCESS
+fn gui(preset: Option<String>, autorun: bool) -> ExitCode {
+    crate::app::run(crate::app::AppOptions {
+        preset,
+        autorun,
+        ..crate::app::AppOptions::default()
+    })
 }
 
 fn presets() -> ExitCode {

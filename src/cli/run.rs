@@ -13,6 +13,7 @@ use crate::engine::metrics::ExperimentResult;
 use crate::engine::monitor::{self, Monitor, MonitorSample};
 use crate::engine::preset;
 use crate::engine::runner::{Runner, RunnerEvent, RunnerOptions};
+use crate::export::charts::{ChartFormat, ChartKind, export_chart};
 use crate::export::{CsvExporter, Exporter, JsonExporter, export_to_path};
 
 #[derive(Debug, clap::Args)]
@@ -29,6 +30,13 @@ pub struct RunArgs {
     /// Include every task's span (start, end, core, states) in the JSON
     #[arg(long)]
     spans: bool,
+    /// Draw a chart to FILE (.svg or .png) after the run; repeat for more charts
+    #[arg(long = "chart", value_name = "FILE")]
+    charts: Vec<PathBuf>,
+    /// What the i-th --chart shows (repeatable); without it, the last kind
+    /// given, else a kind named in the file name (e.g. cpu.png), else speedup
+    #[arg(long = "chart-kind", value_name = "KIND", value_enum)]
+    chart_kinds: Vec<ChartKind>,
     /// No progress and no table, only errors (and what --json - writes)
     #[arg(long, short)]
     quiet: bool,
@@ -52,6 +60,10 @@ pub fn run(args: &RunArgs) -> ExitCode {
             eprintln!("error: {message}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
+    }
+    if let Err(message) = check_charts(args) {
+        eprintln!("error: {message}");
+        return ExitCode::from(EXIT_BAD_INPUT);
     }
     let options = match RunnerOptions::for_this_executable() {
         Ok(options) => options,
@@ -173,7 +185,62 @@ pub fn run(args: &RunArgs) -> ExitCode {
             }
         }
     }
+    for (path, kind) in args
+        .charts
+        .iter()
+        .zip(chart_kinds(&args.charts, &args.chart_kinds))
+    {
+        if let Err(error) = export_chart(&result, kind, path) {
+            eprintln!("error: {error}");
+            if code == 0 {
+                code = EXIT_FAILED;
+            }
+        }
+    }
     ExitCode::from(code)
+}
+
+/// The kind of each `--chart` file: the i-th `--chart-kind` if given, else
+/// the last one given, else a kind named in the file name, else speed-up.
+fn chart_kinds(files: &[PathBuf], kinds: &[ChartKind]) -> Vec<ChartKind> {
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| {
+            kinds
+                .get(i)
+                .or(kinds.last())
+                .copied()
+                .or_else(|| ChartKind::from_file_name(file))
+                .unwrap_or(ChartKind::Speedup)
+        })
+        .collect()
+}
+
+/// Rejects, before a run that may take long, chart files that could not be
+/// written: an unknown extension, a missing folder, more kinds than files.
+fn check_charts(args: &RunArgs) -> Result<(), String> {
+    if args.chart_kinds.len() > args.charts.len() {
+        return Err(format!(
+            "{} --chart-kind given for {} --chart; each kind applies to the --chart in the same position",
+            args.chart_kinds.len(),
+            args.charts.len()
+        ));
+    }
+    for path in &args.charts {
+        if path.as_os_str() == "-" {
+            return Err("--chart -: charts are written to files, not to standard output".into());
+        }
+        ChartFormat::from_path(path).map_err(|_| {
+            format!(
+                "--chart {}: unknown chart format; use a file name ending in {}",
+                path.display(),
+                ChartFormat::ALLOWED
+            )
+        })?;
+        check_writable("--chart", path)?;
+    }
+    Ok(())
 }
 
 fn progress_bar(visible: bool) -> ProgressBar {
@@ -186,4 +253,39 @@ fn progress_bar(visible: bool) -> ProgressBar {
     }
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(names: &[&str]) -> Vec<PathBuf> {
+        names.iter().map(PathBuf::from).collect()
+    }
+
+    #[test]
+    fn the_ith_kind_goes_to_the_ith_chart_then_the_last_kind() {
+        use ChartKind::{Cpu, Speedup, Timeline};
+        assert_eq!(
+            chart_kinds(&files(&["a.svg", "b.png", "c.png"]), &[Timeline, Cpu]),
+            vec![Timeline, Cpu, Cpu]
+        );
+        // The last kind given wins over the file name.
+        assert_eq!(
+            chart_kinds(&files(&["out.svg", "cpu.png"]), &[Timeline]),
+            vec![Timeline, Timeline]
+        );
+    }
+
+    #[test]
+    fn without_kinds_the_file_name_then_speedup_decides() {
+        use ChartKind::{Cpu, Speedup, Throughput};
+        assert_eq!(
+            chart_kinds(
+                &files(&["cpu.png", "x/run-throughput.svg", "chart.svg"]),
+                &[]
+            ),
+            vec![Cpu, Throughput, Speedup]
+        );
+    }
 }

@@ -4,20 +4,8 @@
 use std::fmt::Write;
 
 use crate::engine::explain::explain;
+use crate::engine::format::duration;
 use crate::engine::metrics::ExperimentResult;
-
-/// A duration in s as a short human string.
-pub fn duration(seconds: f64) -> String {
-    if seconds >= 10.0 {
-        format!("{seconds:.1} s")
-    } else if seconds >= 1.0 {
-        format!("{seconds:.2} s")
-    } else if seconds >= 0.001 {
-        format!("{:.1} ms", seconds * 1e3)
-    } else {
-        format!("{:.0} µs", seconds * 1e6)
-    }
-}
 
 fn optional(value: Option<f64>, suffix: &str) -> String {
     value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}{suffix}"))

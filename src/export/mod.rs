@@ -1,7 +1,8 @@
 //! Results out of the lab: one small exporter per format behind one trait,
-//! and atomic file writes (a temporary file, then a rename) so a failure
+//! charts as SVG or PNG ([`charts`]), and atomic file writes (a temporary file, then a rename) so a failure
 //! never leaves a half-written file or damages the old one.
 
+pub mod charts;
 mod csv;
 mod json;
 
@@ -38,6 +39,22 @@ pub enum ExportError {
         /// The file.
         path: String,
         /// What is wrong.
+        reason: String,
+    },
+    /// The file name asks for a format this export cannot write.
+    #[error("cannot write {path}: unsupported format; use a file name ending in {allowed}")]
+    UnsupportedFormat {
+        /// The destination.
+        path: String,
+        /// The extensions that work.
+        allowed: &'static str,
+    },
+    /// A chart could not be drawn.
+    #[error("cannot draw {path}: {reason}")]
+    Draw {
+        /// The destination.
+        path: String,
+        /// Why.
         reason: String,
     },
     /// The data could not be encoded.

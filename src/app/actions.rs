@@ -1,0 +1,268 @@
+//! What a click or a shortcut asks for, applied at the end of the frame.
+
+use std::path::PathBuf;
+
+use super::files::{self, DialogPurpose};
+use super::{ErrorPanel, LabApp};
+use crate::engine::live::LiveExperiment;
+use crate::engine::preset;
+use crate::export::charts::{ChartFormat, ChartKind};
+
+/// Something the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Run the current experiment.
+    Run,
+    /// Stop the running experiment.
+    Stop,
+    /// Start from the default preset.
+    NewPreset,
+    /// Open a preset file or built-in preset by name.
+    OpenPreset(String),
+    /// Ask for a preset file to open.
+    OpenPresetDialog,
+    /// Save to the current file (or ask where).
+    SavePreset,
+    /// Ask where to save.
+    SavePresetAs,
+    /// Save to this file.
+    SavePresetTo(PathBuf),
+    /// Ask for a results file to open.
+    OpenResultsDialog,
+    /// Open a results JSON file.
+    OpenResults(PathBuf),
+    /// Ask where to export.
+    ExportDialog(ExportTarget),
+    /// Export to this file.
+    ExportTo(ExportTarget, PathBuf),
+    /// Show a finished experiment of this session.
+    ShowHistory(usize),
+    /// Close the error panel.
+    DismissError,
+}
+
+/// What an export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// Results as JSON (everything, spans included: reloadable).
+    Json,
+    /// One CSV row per run.
+    Csv,
+    /// A chart, as PNG or SVG (from the file's extension).
+    Chart(ChartKind, ChartFormat),
+}
+
+impl ExportTarget {
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportTarget::Json => "json",
+            ExportTarget::Csv => "csv",
+            ExportTarget::Chart(_, format) => format.extension(),
+        }
+    }
+
+    /// A file name to suggest.
+    pub fn suggested_name(self) -> String {
+        match self {
+            ExportTarget::Json => "results.json".into(),
+            ExportTarget::Csv => "results.csv".into(),
+            ExportTarget::Chart(kind, _) => format!("{}.{}", kind.name(), self.extension()),
+        }
+    }
+}
+
+impl LabApp {
+    fn show_error(&mut self, title: &str, message: impl Into<String>) {
+        let message = message.into();
+        self.status = format!("{title}: {message}");
+        self.error = Some(ErrorPanel {
+            title: title.to_owned(),
+            message,
+        });
+    }
+
+    /// Carries out one action.
+    pub(super) fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::Run => self.run_experiment(),
+            Action::Stop => {
+                if let Some(runner) = &self.runner {
+                    runner.cancel();
+                    self.status = "Stopping…".into();
+                }
+            }
+            Action::NewPreset => {
+                self.settings.preset = super::settings::default_preset();
+                self.settings.preset.name = "Untitled experiment".into();
+                self.settings.preset_path = None;
+            }
+            Action::OpenPreset(source) => self.open_preset(&source),
+            Action::OpenPresetDialog => self
+                .dialogs
+                .ask(DialogPurpose::OpenPreset, self.settings.preset_path.clone()),
+            Action::SavePreset => match self.settings.preset_path.clone() {
+                Some(path) => self.save_preset_to(path),
+                None => self.dialogs.ask(DialogPurpose::SavePreset, None),
+            },
+            Action::SavePresetAs => self
+                .dialogs
+                .ask(DialogPurpose::SavePreset, self.settings.preset_path.clone()),
+            Action::SavePresetTo(path) => self.save_preset_to(path),
+            Action::OpenResultsDialog => self.dialogs.ask(DialogPurpose::OpenResults, None),
+            Action::OpenResults(path) => match crate::export::load_result(&path) {
+                Ok(result) => {
+                    self.status = format!("Opened results {}", path.display());
+                    self.live = Some(LiveExperiment::from_result(result.clone()));
+                    self.history.push(result);
+                    self.compare = std::collections::BTreeSet::from([self.history.len() - 1]);
+                    self.timeline.reset();
+                }
+                Err(error) => self.show_error("Could not open results", error.to_string()),
+            },
+            Action::ExportDialog(target) => {
+                if self.shown_result().is_none() {
+                    self.show_error(
+                        "Nothing to export",
+                        "run an experiment or open results first",
+                    );
+                } else {
+                    self.dialogs.ask(
+                        DialogPurpose::Export(target),
+                        Some(PathBuf::from(target.suggested_name())),
+                    );
+                }
+            }
+            Action::ExportTo(target, path) => self.export(target, &path),
+            Action::ShowHistory(index) => {
+                if let Some(result) = self.history.get(index) {
+                    if !self.is_running() {
+                        self.live = Some(LiveExperiment::from_result(result.clone()));
+                        self.timeline.reset();
+                    }
+                    self.compare.insert(index);
+                }
+            }
+            Action::DismissError => self.error = None,
+        }
+        ctx.request_repaint();
+    }
+
+    fn run_experiment(&mut self) {
+        if self.is_running() {
+            return;
+        }
+        let experiment = match self.validation().clone() {
+            Ok(experiment) => experiment,
+            Err(error) => {
+                self.show_error("The experiment cannot run", error.to_string());
+                return;
+            }
+        };
+        let Some(runner) = &self.runner else {
+            self.show_error(
+                "The experiment cannot run",
+                "the runner thread is not available",
+            );
+            return;
+        };
+        self.live = Some(LiveExperiment::starting(
+            &experiment.preset.name,
+            experiment.runs.clone(),
+            experiment.workload.tasks,
+        ));
+        self.timeline.reset();
+        self.status = format!("Running {}…", experiment.preset.name);
+        runner.start(experiment);
+        self.running
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Opens a preset file or built-in; a broken one leaves the current
+    /// experiment as it was and shows the error naming file and field.
+    pub fn open_preset(&mut self, source: &str) {
+        let machine = crate::engine::machine::MachineInfo::current();
+        let loaded = preset::load(source).and_then(|(preset, origin)| {
+            preset
+                .validate(&origin, machine, crate::engine::kernel::calibration)
+                .map(|_| (preset, origin))
+        });
+        match loaded {
+            Ok((preset, origin)) => {
+                self.settings.preset = preset;
+                if origin.starts_with("builtin:") {
+                    self.settings.preset_path = None;
+                } else {
+                    let path = PathBuf::from(source);
+                    self.settings.remember(path.clone());
+                    self.settings.preset_path = Some(path);
+                }
+                self.status = format!("Opened {origin}");
+                self.error = None;
+            }
+            Err(error) => self.show_error("Could not open the preset", error.to_string()),
+        }
+    }
+
+    /// Saves the current preset (atomically) and makes the file current.
+    pub fn save_preset_to(&mut self, path: PathBuf) {
+        let text = self.settings.preset.to_toml();
+        match crate::export::write_atomic(&path, |out| out.write_all(text.as_bytes())) {
+            Ok(()) => {
+                self.status = format!("Saved {}", path.display());
+                self.settings.remember(path.clone());
+                self.settings.preset_path = Some(path);
+            }
+            Err(error) => self.show_error("Could not save the preset", error.to_string()),
+        }
+    }
+
+    /// The result the views show: the one on show, else the newest.
+    pub fn shown_result(&self) -> Option<&crate::engine::metrics::ExperimentResult> {
+        self.live
+            .as_ref()
+            .and_then(|l| l.result.as_ref())
+            .or_else(|| self.history.last())
+    }
+
+    fn export(&mut self, target: ExportTarget, path: &std::path::Path) {
+        let Some(result) = self.shown_result().cloned() else {
+            self.show_error(
+                "Nothing to export",
+                "run an experiment or open results first",
+            );
+            return;
+        };
+        let written = match target {
+            ExportTarget::Json => crate::export::export_to_path(
+                &crate::export::JsonExporter {
+                    include_spans: true,
+                },
+                &result,
+                path,
+            ),
+            ExportTarget::Csv => {
+                crate::export::export_to_path(&crate::export::CsvExporter, &result, path)
+            }
+            ExportTarget::Chart(kind, _) => {
+                crate::export::charts::export_chart(&result, kind, path)
+            }
+        };
+        match written {
+            Ok(()) => self.status = format!("Exported {}", path.display()),
+            Err(error) => self.show_error("Export failed", error.to_string()),
+        }
+    }
+}
+
+/// Used by `files` when a typed or picked path comes back.
+pub(super) fn action_for(purpose: DialogPurpose, path: PathBuf) -> Action {
+    match purpose {
+        DialogPurpose::OpenPreset => Action::OpenPreset(path.display().to_string()),
+        DialogPurpose::SavePreset => Action::SavePresetTo(files::with_extension(path, "toml")),
+        DialogPurpose::OpenResults => Action::OpenResults(path),
+        DialogPurpose::Export(target) => {
+            Action::ExportTo(target, files::with_extension(path, target.extension()))
+        }
+    }
+}

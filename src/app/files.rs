@@ -1,0 +1,239 @@
+//! File dialogs: native ones (rfd) on a background thread so the UI never
+//! blocks, and a path typed into the app wherever no dialog can be shown
+//! (no desktop portal, as on minimal Linux desktops, CI, tests).
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use super::LabApp;
+use super::actions::{Action, ExportTarget, action_for};
+
+/// Below this, a `None` from rfd means no dialog could be shown (a person
+/// needs longer than that to cancel one).
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
+
+/// Why a path is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogPurpose {
+    /// Open a preset.
+    OpenPreset,
+    /// Save the preset.
+    SavePreset,
+    /// Open a results JSON.
+    OpenResults,
+    /// Export results or a chart.
+    Export(ExportTarget),
+}
+
+impl DialogPurpose {
+    fn title(self) -> &'static str {
+        match self {
+            DialogPurpose::OpenPreset => "Open preset",
+            DialogPurpose::SavePreset => "Save preset as",
+            DialogPurpose::OpenResults => "Open results",
+            DialogPurpose::Export(ExportTarget::Json) => "Export results as JSON",
+            DialogPurpose::Export(ExportTarget::Csv) => "Export results as CSV",
+            DialogPurpose::Export(ExportTarget::Chart(..)) => "Export chart",
+        }
+    }
+
+    fn saves(self) -> bool {
+        matches!(self, DialogPurpose::SavePreset | DialogPurpose::Export(_))
+    }
+
+    fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            DialogPurpose::OpenPreset | DialogPurpose::SavePreset => ("Preset", "toml"),
+            DialogPurpose::OpenResults => ("Results", "json"),
+            DialogPurpose::Export(target) => ("Export", target.extension()),
+        }
+    }
+}
+
+/// A path being typed because no native dialog is available.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedPath {
+    /// Why.
+    pub purpose: DialogPurpose,
+    /// The text field.
+    pub text: String,
+}
+
+/// The dialog machinery.
+pub struct Dialogs {
+    native: bool,
+    pending: Option<(DialogPurpose, Instant, Receiver<Option<PathBuf>>)>,
+    /// The typed-path window, when open.
+    pub typed: Option<TypedPath>,
+}
+
+impl Dialogs {
+    /// Native dialogs when `native`, else typed paths only.
+    pub fn new(native: bool) -> Self {
+        Dialogs {
+            native,
+            pending: None,
+            typed: None,
+        }
+    }
+
+    /// Asks for a path, natively if possible.
+    pub fn ask(&mut self, purpose: DialogPurpose, suggestion: Option<PathBuf>) {
+        if self.pending.is_some() {
+            return;
+        }
+        let text = suggestion
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        if !self.native {
+            self.typed = Some(TypedPath { purpose, text });
+            return;
+        }
+        let (tx, rx) = channel();
+        let (filter_name, extension) = purpose.filter();
+        let title = purpose.title();
+        let file_name = (!text.is_empty()).then(|| text.clone());
+        let spawned = std::thread::Builder::new()
+            .name("lab-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(title)
+                    .add_filter(filter_name, &[extension]);
+                if let Some(name) = file_name {
+                    dialog = dialog.set_file_name(name);
+                }
+                let picked = if purpose.saves() {
+                    dialog.save_file()
+                } else {
+                    dialog.pick_file()
+                };
+                let _ = tx.send(picked);
+            });
+        match spawned {
+            Ok(_) => self.pending = Some((purpose, Instant::now(), rx)),
+            Err(_) => self.typed = Some(TypedPath { purpose, text }),
+        }
+    }
+
+    /// Collects a finished native dialog: a path becomes an action; a
+    /// `None` that came back at once means no dialog could be shown, so the
+    /// typed-path window opens instead.
+    pub fn poll(&mut self, actions: &mut Vec<Action>) {
+        let Some((purpose, asked, rx)) = &self.pending else {
+            return;
+        };
+        let (purpose, asked) = (*purpose, *asked);
+        match rx.try_recv() {
+            Ok(Some(path)) => {
+                self.pending = None;
+                actions.push(action_for(purpose, path));
+            }
+            Ok(None) => {
+                self.pending = None;
+                if asked.elapsed() < NO_DIALOG_WITHIN {
+                    self.native = false;
+                    self.typed = Some(TypedPath {
+                        purpose,
+                        text: String::new(),
+                    });
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+        }
+    }
+
+    /// Whether a native dialog is open.
+    pub fn waiting(&self) -> bool {
+        self.pending.is_some()
+    }
+}
+
+/// Adds `extension` when the path has none.
+pub fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(extension)
+    }
+}
+
+/// The typed-path window and the error panel.
+pub fn windows(app: &mut LabApp, ctx: &egui::Context) {
+    if let Some(typed) = &mut app.dialogs.typed {
+        let mut open = true;
+        let mut chosen = None;
+        let mut cancelled = false;
+        egui::Window::new(typed.purpose.title())
+            .id(egui::Id::unique("typed-path"))
+            .collapsible(false)
+            .resizable(false)
+            .open(&mut open)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label("No file dialog is available here: type the file's path.");
+                let path_label = ui.label("File path").id;
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut typed.text)
+                            .hint_text("/path/to/file")
+                            .desired_width(420.0),
+                    )
+                    .labelled_by(path_label);
+                let entered =
+                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok_label = if typed.purpose.saves() {
+                        "Save"
+                    } else {
+                        "Open"
+                    };
+                    let ready = !typed.text.trim().is_empty();
+                    if ui.add_enabled(ready, egui::Button::new(ok_label)).clicked()
+                        || (entered && ready)
+                    {
+                        chosen =
+                            Some((typed.purpose, PathBuf::from(expand_home(typed.text.trim()))));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cancelled = true;
+                    }
+                });
+            });
+        if let Some((purpose, path)) = chosen {
+            app.dialogs.typed = None;
+            app.push(action_for(purpose, path));
+        } else if !open || cancelled {
+            app.dialogs.typed = None;
+        }
+    }
+    if let Some(error) = app.error.clone() {
+        let mut open = true;
+        egui::Window::new(format!("⚠ {}", error.title))
+            .id(egui::Id::unique("error-panel"))
+            .collapsible(false)
+            .resizable(true)
+            .default_width(520.0)
+            .open(&mut open)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
+            .show(ctx, |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(&error.message).monospace()).wrap());
+                ui.add_space(6.0);
+                ui.label("Nothing was changed: the current experiment stays as it was.");
+                if ui.button("Dismiss").clicked() {
+                    app.push(Action::DismissError);
+                }
+            });
+        if !open {
+            app.push(Action::DismissError);
+        }
+    }
+}
+
+fn expand_home(text: &str) -> String {
+    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest).display().to_string(),
+        _ => text.to_owned(),
+    }
+}

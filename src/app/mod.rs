@@ -1,0 +1,437 @@
+//! The desktop app (egui/eframe). It configures an experiment, sends
+//! commands to the engine's runner, and draws what the runner reports; it
+//! never blocks and never computes statistics.
+//!
+//! Each frame: take in runner events and CPU samples, draw the panels (which
+//! only read state and push [`Action`]s), then apply the actions — the
+//! pattern of egui's demo app.
+
+mod actions;
+mod experiment_panel;
+mod files;
+mod live_views;
+mod results_view;
+pub mod settings;
+mod status_bar;
+mod timeline_view;
+mod top_bar;
+
+use std::collections::{BTreeSet, VecDeque};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crate::engine::kernel;
+use crate::engine::live::LiveExperiment;
+use crate::engine::machine::MachineInfo;
+use crate::engine::metrics::ExperimentResult;
+use crate::engine::monitor::{Monitor, MonitorSample};
+use crate::engine::preset::{Experiment, Preset, PresetError};
+use crate::engine::runner::{Runner, RunnerOptions};
+use crate::engine::sys;
+
+pub use actions::Action;
+use files::Dialogs;
+use settings::{Settings, ThemeChoice};
+
+/// How long CPU samples are kept (at the default interval: 30 minutes).
+const CPU_HISTORY: usize = 7200;
+
+/// How the app is started (the CLI fills this in; tests choose their own).
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// Executable for process-pool workers (default: this program).
+    pub worker_exe: Option<PathBuf>,
+    /// Use native file dialogs; without them, paths are typed in the app.
+    pub native_dialogs: bool,
+    /// Preset file or built-in name to open at start.
+    pub preset: Option<String>,
+    /// Run that preset at once.
+    pub autorun: bool,
+    /// Sample per-core CPU load.
+    pub monitor: bool,
+    /// Read and write eframe's persistent storage.
+    pub persist: bool,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        AppOptions {
+            worker_exe: None,
+            native_dialogs: true,
+            preset: None,
+            autorun: false,
+            monitor: true,
+            persist: true,
+        }
+    }
+}
+
+/// A problem to show in the error panel until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorPanel {
+    /// What was being done.
+    pub title: String,
+    /// What went wrong, naming the file and field.
+    pub message: String,
+}
+
+/// The whole app.
+pub struct LabApp {
+    /// Persisted settings, including the experiment being edited.
+    pub settings: Settings,
+    options: AppOptions,
+    runner: Option<Runner>,
+    running: Arc<AtomicBool>,
+    monitor: Option<Monitor>,
+    cpu_history: VecDeque<MonitorSample>,
+    app_origin_ns: u64,
+    /// The experiment on show: running, finished or loaded.
+    pub live: Option<LiveExperiment>,
+    /// Finished experiments of this session, oldest first.
+    pub history: Vec<ExperimentResult>,
+    /// History entries shown side by side in the results.
+    pub compare: BTreeSet<usize>,
+    /// The error panel, if a problem is on show.
+    pub error: Option<ErrorPanel>,
+    /// Last notice, for the status bar.
+    pub status: String,
+    validated: Option<(Preset, Result<Experiment, PresetError>)>,
+    dialogs: Dialogs,
+    timeline: timeline_view::TimelineState,
+    results: results_view::ResultsState,
+    series_cache: live_views::SeriesCache,
+    about_open: bool,
+    actions: Vec<Action>,
+}
+
+impl LabApp {
+    /// Builds the app inside eframe: restores settings, starts the runner and
+    /// the CPU monitor.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let stored = if options.persist {
+            cc.storage.and_then(|s| s.get_string(settings::STORAGE_KEY))
+        } else {
+            None
+        };
+        let (settings, notice) = Settings::from_stored(stored.as_deref());
+        let mut app = LabApp::with_settings(&cc.egui_ctx, settings, options);
+        if let Some(notice) = notice {
+            app.status = notice;
+        }
+        app
+    }
+
+    /// Builds the app with given settings (also used by tests).
+    pub fn with_settings(ctx: &egui::Context, settings: Settings, options: AppOptions) -> Self {
+        // Calibrate off the UI thread: the first validation of a `cpu_ms`
+        // preset would otherwise block a frame for ~100 ms.
+        let _ = std::thread::Builder::new()
+            .name("lab-calibrate".into())
+            .spawn(kernel::calibration);
+        let running = Arc::new(AtomicBool::new(false));
+        let mut status = String::new();
+        let runner = {
+            let repaint = ctx.clone();
+            let runner_options = match &options.worker_exe {
+                Some(exe) => Ok(RunnerOptions::with_worker_exe(exe.clone())),
+                None => RunnerOptions::for_this_executable(),
+            };
+            runner_options
+                .and_then(|mut o| {
+                    o.live_spans = true;
+                    Runner::spawn(o, move || repaint.request_repaint())
+                })
+                .map_err(|e| status = format!("The runner could not start: {e}"))
+                .ok()
+        };
+        let monitor = options
+            .monitor
+            .then(|| {
+                let repaint = ctx.clone();
+                let busy = Arc::clone(&running);
+                let interval = Duration::from_millis(settings.monitor_interval_ms);
+                // While idle the plot waits for the next interaction: no
+                // repaint loop when nothing runs.
+                Monitor::start(interval, move || {
+                    if busy.load(Ordering::Relaxed) {
+                        repaint.request_repaint();
+                    }
+                })
+                .ok()
+            })
+            .flatten();
+        let mut app = LabApp {
+            settings,
+            dialogs: Dialogs::new(options.native_dialogs),
+            options,
+            runner,
+            running,
+            monitor,
+            cpu_history: VecDeque::new(),
+            app_origin_ns: sys::monotonic_ns(),
+            live: None,
+            history: Vec::new(),
+            compare: BTreeSet::new(),
+            error: None,
+            status,
+            validated: None,
+            timeline: timeline_view::TimelineState::default(),
+            results: results_view::ResultsState::default(),
+            series_cache: live_views::SeriesCache::default(),
+            about_open: false,
+            actions: Vec::new(),
+        };
+        app.apply_theme(ctx);
+        install_fonts(ctx);
+        if let Some(preset) = app.options.preset.clone() {
+            app.actions.push(Action::OpenPreset(preset));
+            if app.options.autorun {
+                app.actions.push(Action::Run);
+            }
+        }
+        app
+    }
+
+    /// Queues an action, as a click would.
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Whether an experiment is running.
+    pub fn is_running(&self) -> bool {
+        self.live.as_ref().is_some_and(LiveExperiment::is_running)
+    }
+
+    /// The current preset, validated for this machine (cached per edit).
+    pub fn validation(&mut self) -> &Result<Experiment, PresetError> {
+        let stale = self
+            .validated
+            .as_ref()
+            .is_none_or(|(preset, _)| preset != &self.settings.preset);
+        if stale {
+            let origin = self
+                .settings
+                .preset_path
+                .as_ref()
+                .map_or_else(|| "this experiment".to_owned(), |p| p.display().to_string());
+            let result =
+                self.settings
+                    .preset
+                    .validate(&origin, MachineInfo::current(), kernel::calibration);
+            self.validated = Some((self.settings.preset.clone(), result));
+        }
+        match &self.validated {
+            Some((_, result)) => result,
+            None => unreachable!("validated just above"),
+        }
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.settings.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+        });
+    }
+
+    /// Takes in what the runner and the monitor sent since the last frame.
+    fn take_in_events(&mut self) {
+        if let Some(monitor) = &self.monitor {
+            self.cpu_history.extend(monitor.drain());
+            while self.cpu_history.len() > CPU_HISTORY {
+                self.cpu_history.pop_front();
+            }
+        }
+        let Some(runner) = &self.runner else {
+            return;
+        };
+        while let Some(event) = runner.try_recv() {
+            let Some(live) = self.live.as_mut() else {
+                continue;
+            };
+            if let Some(result) = live.apply(event) {
+                let mut result = result.clone();
+                let end = result
+                    .runs
+                    .iter()
+                    .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
+                    .fold(0.0, f64::max);
+                let samples: Vec<MonitorSample> = self.cpu_history.iter().cloned().collect();
+                result.cpu_samples = crate::engine::monitor::relative_samples(
+                    &samples,
+                    live.origin_ns,
+                    -0.5,
+                    end + 0.5,
+                );
+                if let Some(shown) = live.result.as_mut() {
+                    shown.cpu_samples = result.cpu_samples.clone();
+                }
+                self.status = if result.cancelled {
+                    format!(
+                        "{}: stopped; runs measured before the stop are kept",
+                        result.preset.name
+                    )
+                } else if result.succeeded() {
+                    format!("{}: finished", result.preset.name)
+                } else {
+                    format!(
+                        "{}: finished with failures — see the results",
+                        result.preset.name
+                    )
+                };
+                self.history.push(result);
+                self.compare = BTreeSet::from([self.history.len() - 1]);
+            }
+            if let Some(notice) = live.notices.last()
+                && *notice != self.status
+                && !live.notices.is_empty()
+            {
+                self.status = notice.clone();
+            }
+        }
+        self.running.store(self.is_running(), Ordering::Relaxed);
+    }
+
+    /// CPU samples as (seconds from `origin_ns`, per-core loads).
+    fn cpu_samples_since(&self, origin_ns: u64) -> Vec<(f64, &[f32])> {
+        self.cpu_history
+            .iter()
+            .map(|s| ((s.t_ns as f64 - origin_ns as f64) / 1e9, s.usage.as_slice()))
+            .collect()
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let run = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let (run, f5, stop, open, save) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&run),
+                i.consume_key(Modifiers::NONE, Key::F5),
+                i.consume_key(Modifiers::NONE, Key::Escape),
+                i.consume_shortcut(&open),
+                i.consume_shortcut(&save),
+            )
+        });
+        if run || f5 {
+            self.actions.push(Action::Run);
+        }
+        if stop && self.is_running() {
+            self.actions.push(Action::Stop);
+        }
+        if open {
+            self.actions.push(Action::OpenPresetDialog);
+        }
+        if save {
+            self.actions.push(Action::SavePreset);
+        }
+    }
+}
+
+impl eframe::App for LabApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.take_in_events();
+        self.dialogs.poll(&mut self.actions);
+        self.shortcuts(&ctx);
+
+        egui::Panel::top("top-bar").show(ui, |ui| top_bar::ui(self, ui));
+        egui::Panel::bottom("status-bar").show(ui, |ui| status_bar::ui(self, ui));
+        egui::Panel::left("experiment")
+            .resizable(true)
+            .default_size(340.0)
+            .min_size(260.0)
+            .show(ui, |ui| experiment_panel::ui(self, ui));
+        egui::Panel::bottom("results")
+            .resizable(true)
+            .default_size(290.0)
+            .min_size(120.0)
+            .show(ui, |ui| results_view::ui(self, ui));
+        egui::CentralPanel::default().show(ui, |ui| live_views::ui(self, ui));
+
+        files::windows(self, &ctx);
+        top_bar::about_window(self, &ctx);
+        let actions = std::mem::take(&mut self.actions);
+        for action in actions {
+            self.apply(action, &ctx);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.options.persist {
+            storage.set_string(settings::STORAGE_KEY, self.settings.to_stored());
+        }
+    }
+}
+
+/// Adds DejaVu Sans (shipped for the charts) after egui's own fonts, so that
+/// symbols egui's fonts lack (▶ ■ ✔ → ×) still draw.
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "DejaVuSans".to_owned(),
+        Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("DejaVuSans".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Opens the window; returns the process exit code. With no display, says so
+/// plainly (and how to run headless) instead of failing deep inside winit.
+pub fn run(options: AppOptions) -> std::process::ExitCode {
+    if let Some(message) = no_display_reason() {
+        eprintln!("{message}");
+        return std::process::ExitCode::from(1);
+    }
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Concurrency Lab")
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([900.0, 600.0]);
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(icon);
+    }
+    let native = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "concurrency-lab",
+        native,
+        Box::new(move |cc| Ok(Box::new(LabApp::new(cc, options)))),
+    );
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!(
+                "The window could not be opened: {error}\n\
+                 Run experiments headless instead: concurrency-lab run cpu-bound"
+            );
+            std::process::ExitCode::from(1)
+        }
+    }
+}
+
+/// Why no window can be shown here, if that is known before trying.
+fn no_display_reason() -> Option<String> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
+    (unix_desktop && !has_display).then(|| {
+        "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n\
+         Run experiments headless instead:\n  concurrency-lab presets\n  concurrency-lab run cpu-bound --json results.json"
+            .to_owned()
+    })
+}
