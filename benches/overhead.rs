@@ -190,7 +190,7 @@ fn raw_child_process_start(bencher: Bencher) {
 #[divan::bench(sample_count = 100)]
 fn record_one_event(bencher: Bencher) {
     let recorder = Recorder::new();
-    let _attached = recorder.attach_current_thread(1024);
+    let _attached = recorder.attach_current_thread(1024, recorder::CpuAccounting::Caller);
     let mut task = 0u32;
     bencher.counter(ItemsCount::new(1u32)).bench_local(|| {
         task = task.wrapping_add(1);

@@ -197,6 +197,62 @@ fn an_unwritable_export_keeps_the_old_file_whole() {
 }
 
 #[test]
+fn charts_are_drawn_after_the_run_by_kind_and_file_name() {
+    let dir = tempfile::tempdir().expect("dir");
+    let preset = quick_preset(&dir);
+    let svg = dir.path().join("out.svg");
+    let png = dir.path().join("cpu.png");
+    let output = lab(&[
+        "run",
+        &preset,
+        "--quiet",
+        "--chart",
+        svg.to_str().expect("utf-8"),
+        "--chart-kind",
+        "timeline",
+        "--chart",
+        png.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let svg = std::fs::read_to_string(&svg).expect("the SVG chart");
+    assert!(
+        svg.contains("quick — task timeline per worker"),
+        "the kind given"
+    );
+    assert!(svg.contains("sequential") && svg.contains("process "));
+    let png = std::fs::read(&png).expect("the PNG chart");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
+#[test]
+fn bad_chart_arguments_exit_2_before_the_run() {
+    let dir = tempfile::tempdir().expect("dir");
+    let preset = quick_preset(&dir);
+    let jpeg = dir.path().join("chart.jpg");
+    let output = lab(&["run", &preset, "--chart", jpeg.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("chart.jpg") && stderr.contains(".svg or .png"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty(), "nothing ran");
+    let output = lab(&["run", &preset, "--chart", "/nonexistent-folder/c.svg"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("/nonexistent-folder/c.svg"));
+    assert!(output.stdout.is_empty(), "nothing ran");
+    let output = lab(&["run", &preset, "--chart", "a.svg", "--chart-kind", "pie"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("speedup"), "lists the kinds");
+    assert!(!jpeg.exists());
+}
+
+#[test]
 fn calibrate_prints_iterations_per_ms() {
     let output = lab(&["calibrate"]);
     assert!(output.status.success());
@@ -229,12 +285,15 @@ fn ctrl_c_cancels_cleanly_with_exit_130_and_no_worker_left() {
     )
     .expect("write");
     let json = dir.path().join("partial.json");
+    let chart = dir.path().join("partial-timeline.svg");
     let child = Command::new(lab_binary())
         .args([
             "run",
             path.to_str().expect("utf-8"),
             "--json",
             json.to_str().expect("utf-8"),
+            "--chart",
+            chart.to_str().expect("utf-8"),
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -267,4 +326,9 @@ fn ctrl_c_cancels_cleanly_with_exit_130_and_no_worker_left() {
     // What was measured before the cancel is kept, marked as cancelled.
     let partial = concurrency_lab::export::load_result(&json).expect("partial result written");
     assert!(partial.cancelled);
+    // …and so is a chart of it, from the file name's kind.
+    let chart = std::fs::read_to_string(&chart).expect("partial chart written");
+    assert!(
+        chart.contains("task timeline per worker") && chart.contains("cancelled: partial results")
+    );
 }

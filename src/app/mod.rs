@@ -35,6 +35,9 @@ pub use actions::Action;
 use files::Dialogs;
 use settings::{Settings, ThemeChoice};
 
+/// Shortest time between frames drawn because new data arrived.
+const LIVE_FRAME_INTERVAL: Duration = Duration::from_millis(250);
+
 /// How long CPU samples are kept (at the default interval: 30 minutes).
 const CPU_HISTORY: usize = 7200;
 
@@ -141,7 +144,12 @@ impl LabApp {
             runner_options
                 .and_then(|mut o| {
                     o.live_spans = true;
-                    Runner::spawn(o, move || repaint.request_repaint())
+                    // At most ~10 frames a second while runs go: enough to
+                    // watch, and the UI's own CPU use stays out of the way of
+                    // the experiment it is measuring.
+                    Runner::spawn(o, move || {
+                        repaint.request_repaint_after(LIVE_FRAME_INTERVAL)
+                    })
                 })
                 .map_err(|e| status = format!("The runner could not start: {e}"))
                 .ok()
@@ -156,7 +164,7 @@ impl LabApp {
                 // repaint loop when nothing runs.
                 Monitor::start(interval, move || {
                     if busy.load(Ordering::Relaxed) {
-                        repaint.request_repaint();
+                        repaint.request_repaint_after(LIVE_FRAME_INTERVAL);
                     }
                 })
                 .ok()

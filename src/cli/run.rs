@@ -129,6 +129,9 @@ pub fn run(args: &RunArgs) -> ExitCode {
             _ => {}
         }
     };
+    // When it ended: CPU samples are kept up to here, also for a cancelled
+    // run, which has no measured window to go by.
+    let finished_s = crate::engine::sys::monotonic_ns().saturating_sub(origin_ns) as f64 / 1e9;
     bar.finish_and_clear();
     let mut result: ExperimentResult = result;
     if let Some(monitor) = monitor {
@@ -138,7 +141,7 @@ pub fn run(args: &RunArgs) -> ExitCode {
         .runs
         .iter()
         .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
-        .fold(0.0, f64::max);
+        .fold(finished_s, f64::max);
     result.cpu_samples = monitor::relative_samples(&samples, origin_ns, -0.5, end_s + 0.5);
     drop(runner);
 
@@ -265,7 +268,7 @@ mod tests {
 
     #[test]
     fn the_ith_kind_goes_to_the_ith_chart_then_the_last_kind() {
-        use ChartKind::{Cpu, Speedup, Timeline};
+        use ChartKind::{Cpu, Timeline};
         assert_eq!(
             chart_kinds(&files(&["a.svg", "b.png", "c.png"]), &[Timeline, Cpu]),
             vec![Timeline, Cpu, Cpu]

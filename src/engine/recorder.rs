@@ -14,6 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::sys;
@@ -109,9 +110,22 @@ impl Lane {
 #[derive(Debug, Default)]
 pub struct Recorder {
     lanes: Mutex<Vec<Arc<Lane>>>,
+    /// CPU time of worker threads while they were attached, ns.
+    worker_cpu_ns: Arc<AtomicU64>,
+}
+
+/// Whether a thread's CPU time counts towards the run's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CpuAccounting {
+    /// A worker the executor started: its CPU time while attached counts.
+    Worker,
+    /// The thread the executor runs on: the runner measures it itself.
+    Caller,
 }
 
 struct LocalBuffer {
+    /// Where this thread's CPU time goes when it detaches, and from when.
+    cpu: Option<(Arc<AtomicU64>, u64)>,
     lane: Arc<Lane>,
     buffer: Vec<Event>,
     last_flush_ns: u64,
@@ -119,6 +133,16 @@ struct LocalBuffer {
 }
 
 impl LocalBuffer {
+    fn finish(mut self) {
+        self.flush(0);
+        if let Some((total, since)) = self.cpu.take() {
+            total.fetch_add(
+                sys::thread_cpu_ns().saturating_sub(since),
+                Ordering::Relaxed,
+            );
+        }
+    }
+
     fn flush(&mut self, now_ns: u64) {
         if !self.buffer.is_empty() {
             let mut shared = self
@@ -173,9 +197,14 @@ impl Recorder {
     /// Makes the calling thread a lane of this recorder until the guard drops.
     ///
     /// `capacity` is the thread's buffer in events: large for long-lived
-    /// workers, small for a thread per task.
-    pub fn attach_current_thread(self: &Arc<Self>, capacity: usize) -> AttachGuard {
-        self.attach_current_thread_unguarded(capacity);
+    /// workers, small for a thread per task. With [`CpuAccounting::Worker`],
+    /// the thread's CPU time until it detaches counts towards the run.
+    pub fn attach_current_thread(
+        self: &Arc<Self>,
+        capacity: usize,
+        cpu: CpuAccounting,
+    ) -> AttachGuard {
+        self.attach_current_thread_unguarded(capacity, cpu);
         AttachGuard {
             _not_send: std::marker::PhantomData,
         }
@@ -183,20 +212,22 @@ impl Recorder {
 
     /// As [`Recorder::attach_current_thread`], for thread start hooks (rayon,
     /// tokio) that cannot keep a guard: pair with [`detach_current_thread`].
-    pub fn attach_current_thread_unguarded(self: &Arc<Self>, capacity: usize) {
+    pub fn attach_current_thread_unguarded(self: &Arc<Self>, capacity: usize, cpu: CpuAccounting) {
         let name = std::thread::current()
             .name()
             .map_or_else(|| "thread".to_owned(), str::to_owned);
         let lane = self.add_lane(LaneKind::Thread, sys::os_thread_id(), name);
         let local = LocalBuffer {
+            cpu: (cpu == CpuAccounting::Worker)
+                .then(|| (Arc::clone(&self.worker_cpu_ns), sys::thread_cpu_ns())),
             lane,
             buffer: Vec::with_capacity(capacity.max(8)),
             last_flush_ns: 0,
             last_start_flush_ns: 0,
         };
         ACTIVE.with(|active| {
-            if let Some(mut previous) = active.borrow_mut().replace(local) {
-                previous.flush(0);
+            if let Some(previous) = active.borrow_mut().replace(local) {
+                previous.finish();
             }
         });
     }
@@ -219,6 +250,11 @@ impl Recorder {
             all.append(&mut events);
         }
         all
+    }
+
+    /// CPU time of worker threads that have detached, ns.
+    pub fn worker_cpu_ns(&self) -> u64 {
+        self.worker_cpu_ns.load(Ordering::Relaxed)
     }
 
     /// Every lane so far.
@@ -279,13 +315,12 @@ pub fn flush_current_thread() {
     });
 }
 
-/// Flushes and stops recording on the calling thread.
+/// Flushes, counts the thread's CPU time, and stops recording on the calling thread.
 pub fn detach_current_thread() {
-    ACTIVE.with(|active| {
-        if let Some(mut local) = active.borrow_mut().take() {
-            local.flush(0);
-        }
-    });
+    let local = ACTIVE.with(|active| active.borrow_mut().take());
+    if let Some(local) = local {
+        local.finish();
+    }
 }
 
 #[cfg(test)]
@@ -299,7 +334,7 @@ mod tests {
             .map(|i| {
                 let recorder = Arc::clone(&recorder);
                 std::thread::spawn(move || {
-                    let _guard = recorder.attach_current_thread(4);
+                    let _guard = recorder.attach_current_thread(4, CpuAccounting::Worker);
                     for step in 0..10 {
                         record(i * 100 + step, EventKind::Start);
                     }
@@ -311,6 +346,10 @@ mod tests {
         }
         let events = recorder.drain();
         assert_eq!(events.len(), 30);
+        assert!(
+            recorder.worker_cpu_ns() > 0,
+            "worker threads' CPU time is counted"
+        );
         assert_eq!(recorder.lanes().len(), 3);
         for event in &events {
             // Each thread's tasks are recorded on that thread's lane only.

@@ -481,7 +481,6 @@ impl Session<'_> {
             notices: &notices,
         };
         let executor = executor_for(plan.model);
-        let cpu_before = sys::process_cpu_ns();
         let run_origin = AtomicU64::new(0);
         self.send(RunnerEvent::RepetitionStarted {
             run: at.run,
@@ -498,10 +497,12 @@ impl Session<'_> {
                 .spawn_scoped(scope, || {
                     let start = sys::monotonic_ns();
                     run_origin.store(start, Ordering::Release);
+                    let cpu_before = sys::thread_cpu_ns();
                     let report = executor.run(&ctx);
                     let end = sys::monotonic_ns();
+                    let own_cpu = sys::thread_cpu_ns().saturating_sub(cpu_before);
                     let _ = self.wake.send(Command::ExecutorDone);
-                    (report, start, end)
+                    (report.map(|r| (r, own_cpu)), start, end)
                 })
                 .map_err(|e| format!("could not start the run's thread: {e}"))?;
             let mut done = false;
@@ -554,8 +555,11 @@ impl Session<'_> {
             }
         }
         events.extend(late);
-        let report = report.map_err(|e| e.to_string())?;
-        let cpu_ns = sys::process_cpu_ns().saturating_sub(cpu_before) + report.child_cpu_ns;
+        let (report, exec_cpu_ns) = report.map_err(|e| e.to_string())?;
+        // The run's own threads and processes only: the app's UI, the CPU
+        // monitor and the echo server (standing in for a remote machine)
+        // are not part of the model's cost.
+        let cpu_ns = exec_cpu_ns + recorder.worker_cpu_ns() + report.extra_cpu_ns;
         if let Err(e) = services.close() {
             self.send(RunnerEvent::Notice(format!(
                 "could not remove the run's temporary folder: {e}"

@@ -186,7 +186,7 @@ pub fn lane_bars<'a>(
     to_us: f64,
     columns: usize,
 ) -> Vec<LaneBar> {
-    if columns == 0 || !(to_us > from_us) {
+    if columns == 0 || to_us.partial_cmp(&from_us) != Some(std::cmp::Ordering::Greater) {
         return Vec::new();
     }
     let width = (to_us - from_us) / columns as f64;
@@ -229,8 +229,10 @@ pub fn lane_bars<'a>(
         }
     }
     let mut bars: Vec<LaneBar> = Vec::new();
-    for column in 0..columns {
-        let by_state = [time[0][column], time[1][column], time[2][column]];
+    let [running, gil_wait, io_wait] = &time;
+    let columns_by_state = running.iter().zip(gil_wait).zip(io_wait);
+    for (column, ((running, gil_wait), io_wait)) in columns_by_state.enumerate() {
+        let by_state = [*running, *gil_wait, *io_wait];
         let busy: f64 = by_state.iter().sum();
         if busy <= 1e-9 {
             continue;
@@ -274,15 +276,6 @@ fn state_index(state: TaskState) -> usize {
         TaskState::GilWait => 1,
         TaskState::IoWait => 2,
     }
-}
-
-/// The lanes that ran at least one task, in id order: a timeline shows only
-/// those (a pool may start more workers than it has tasks).
-pub fn lanes_with_tasks(spans: &[TaskSpan]) -> Vec<u32> {
-    let mut lanes: Vec<u32> = spans.iter().map(|s| s.worker).collect();
-    lanes.sort_unstable();
-    lanes.dedup();
-    lanes
 }
 
 #[cfg(test)]
@@ -541,11 +534,5 @@ mod tests {
         assert_eq!((bars[0].start_us, bars[0].end_us), (500.0, 1_000.0));
         assert!(lane_bars(&spans, 0.0, 0.0, 10).is_empty());
         assert!(lane_bars(&spans, 0.0, 10.0, 0).is_empty());
-    }
-
-    #[test]
-    fn lanes_with_tasks_are_sorted_and_unique() {
-        let spans = vec![span(0, 3, 0, 1), span(1, 1, 0, 1), span(2, 3, 1, 2)];
-        assert_eq!(lanes_with_tasks(&spans), vec![1, 3]);
     }
 }

@@ -151,6 +151,53 @@ pub fn process_cpu_ns() -> u64 {
     0
 }
 
+/// CPU time the calling thread has used so far (user + system), in ns.
+#[cfg(unix)]
+pub fn thread_cpu_ns() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is writable; the thread CPU clock exists on Linux and macOS.
+    if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } != 0 {
+        return 0;
+    }
+    (ts.tv_sec as u64) * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+/// CPU time the calling thread has used so far (user + system), in ns.
+#[cfg(windows)]
+pub fn thread_cpu_ns() -> u64 {
+    use windows_sys::Win32::Foundation::FILETIME;
+    use windows_sys::Win32::System::Threading::{GetCurrentThread, GetThreadTimes};
+    let zero = FILETIME {
+        dwLowDateTime: 0,
+        dwHighDateTime: 0,
+    };
+    let (mut created, mut exited, mut kernel, mut user) = (zero, zero, zero, zero);
+    // SAFETY: the pseudo-handle is always valid; four writable FILETIMEs.
+    let ok = unsafe {
+        GetThreadTimes(
+            GetCurrentThread(),
+            &mut created,
+            &mut exited,
+            &mut kernel,
+            &mut user,
+        )
+    };
+    if ok == 0 {
+        return 0;
+    }
+    let ticks = |f: FILETIME| (u64::from(f.dwHighDateTime) << 32) | u64::from(f.dwLowDateTime);
+    (ticks(kernel) + ticks(user)) * 100
+}
+
+/// No portable thread CPU clock here.
+#[cfg(not(any(unix, windows)))]
+pub fn thread_cpu_ns() -> u64 {
+    0
+}
+
 /// Logical cores the OS lets this process use.
 pub fn logical_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -204,6 +251,21 @@ mod tests {
         // SAFETY: sysconf has no preconditions.
         let configured = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_CONF) };
         assert!(i64::from(cpu) < configured as i64);
+    }
+
+    #[test]
+    fn thread_cpu_time_counts_this_thread_only() {
+        let before = thread_cpu_ns();
+        std::thread::spawn(|| {
+            let start = std::time::Instant::now();
+            while start.elapsed() < std::time::Duration::from_millis(30) {
+                std::hint::black_box(0u64);
+            }
+        })
+        .join()
+        .expect("spinner");
+        // Another thread's 30 ms of spinning is not ours.
+        assert!(thread_cpu_ns() - before < 20_000_000);
     }
 
     #[test]

@@ -25,6 +25,20 @@ pub struct TimelineRow {
     tasks: Vec<u32>,
     /// Longest task in the row, to bound searches by start time.
     longest_us: u64,
+    /// Every state segment (and failure mark) of the row's tasks, flat and
+    /// sorted by start: drawing walks contiguous memory instead of chasing
+    /// each task's own segment list.
+    pieces: Vec<Piece>,
+    /// Longest piece, to bound searches by start time.
+    longest_piece_us: u64,
+}
+
+/// One drawable piece of a task, as the row stores it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Piece {
+    start_us: u64,
+    end_us: u64,
+    kind: BarKind,
 }
 
 impl TimelineRow {
@@ -110,8 +124,33 @@ impl TimelineModel {
                     (rows.len() - 1, 0)
                 }
             };
-            rows[row].tasks.insert(at, index);
-            rows[row].longest_us = rows[row].longest_us.max(duration);
+            let row = &mut rows[row];
+            row.tasks.insert(at, index);
+            row.longest_us = row.longest_us.max(duration);
+            let span = &spans[index as usize];
+            let pieces = span
+                .segments
+                .iter()
+                .map(|segment| Piece {
+                    start_us: segment.start_us,
+                    end_us: segment.end_us,
+                    kind: BarKind::State(segment.state),
+                })
+                .chain((!span.ok).then_some(Piece {
+                    start_us: span.end_us,
+                    end_us: span.end_us,
+                    kind: BarKind::Failed,
+                }));
+            // The task does not overlap its neighbours, so its pieces go in
+            // one place, in order.
+            let at = row.pieces.partition_point(|p| p.start_us < start);
+            let before = row.pieces.len();
+            row.pieces.extend(pieces);
+            let added = row.pieces.len() - before;
+            row.pieces[at..].rotate_right(added);
+            for piece in &row.pieces[at..at + added] {
+                row.longest_piece_us = row.longest_piece_us.max(piece.end_us - piece.start_us);
+            }
         }
     }
 
@@ -182,22 +221,24 @@ impl TimelineModel {
             return;
         };
         let min_us = min_us.max(1);
+        let from = t0.saturating_sub(row.longest_piece_us);
+        let first = row.pieces.partition_point(|p| p.start_us < from);
         let mut merger = Merger::new(min_us, out);
-        for span in self.visible(row, t0, t1) {
-            for segment in &span.segments {
-                if segment.end_us < t0 || segment.start_us > t1 {
-                    continue;
-                }
-                merger.add(segment.start_us, segment.end_us, segment.state);
+        for piece in row.pieces[first..].iter().take_while(|p| p.start_us <= t1) {
+            if piece.end_us < t0 {
+                continue;
             }
-            if !span.ok {
-                merger.flush();
-                merger.out.push(Bar {
-                    start_us: span.end_us.saturating_sub(min_us),
-                    end_us: span.end_us,
-                    kind: BarKind::Failed,
-                    merged: 1,
-                });
+            match piece.kind {
+                BarKind::State(state) => merger.add(piece.start_us, piece.end_us, state),
+                BarKind::Failed => {
+                    merger.flush();
+                    merger.out.push(Bar {
+                        start_us: piece.end_us.saturating_sub(min_us),
+                        end_us: piece.end_us,
+                        kind: BarKind::Failed,
+                        merged: 1,
+                    });
+                }
             }
         }
         merger.flush();
@@ -359,6 +400,11 @@ mod tests {
                     assert!(s.start_us >= last_end, "overlap in a row");
                     last_end = s.end_us;
                 }
+                assert!(
+                    row.pieces.windows(2).all(|w| w[0].end_us <= w[1].start_us),
+                    "pieces in order"
+                );
+                assert_eq!(row.pieces.len(), row.tasks.len());
             }
         }
     }

@@ -9,6 +9,7 @@ use super::{
     AsyncShared, ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, run_async_task,
 };
 use crate::engine::recorder;
+use crate::engine::recorder::CpuAccounting;
 
 /// Spawns every task onto a multi-thread runtime and waits for all of them.
 pub struct AsyncMulti;
@@ -27,7 +28,8 @@ impl Executor for AsyncMulti {
                 )
             })
             .on_thread_start(move || {
-                attach_to.attach_current_thread_unguarded(WORKER_BUFFER_EVENTS)
+                attach_to
+                    .attach_current_thread_unguarded(WORKER_BUFFER_EVENTS, CpuAccounting::Worker)
             })
             .on_thread_stop(recorder::detach_current_thread)
             .enable_all()

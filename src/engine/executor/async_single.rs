@@ -6,6 +6,7 @@ use std::time::Instant;
 use super::{
     AsyncShared, ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, run_async_task,
 };
+use crate::engine::recorder::CpuAccounting;
 
 /// A tokio current-thread runtime on the calling thread; every task a future.
 pub struct AsyncSingle;
@@ -21,7 +22,9 @@ impl Executor for AsyncSingle {
                 reason: e.to_string(),
             })?;
         let startup = started.elapsed();
-        let _attached = ctx.recorder.attach_current_thread(WORKER_BUFFER_EVENTS);
+        let _attached = ctx
+            .recorder
+            .attach_current_thread(WORKER_BUFFER_EVENTS, CpuAccounting::Caller);
         let shared = AsyncShared::new(ctx);
         runtime.block_on(async {
             let handles: Vec<_> = (0..shared.work.tasks)

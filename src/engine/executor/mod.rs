@@ -80,8 +80,9 @@ pub enum ExecNotice {
 pub struct ExecReport {
     /// Time to get the pool, runtime or processes ready.
     pub startup: Option<Duration>,
-    /// CPU time used by worker processes (they report it when they exit).
-    pub child_cpu_ns: u64,
+    /// CPU time spent outside the recorder's worker threads: worker
+    /// processes (they report it when they exit) and the threads feeding them.
+    pub extra_cpu_ns: u64,
     /// Per-thread GIL statistics.
     pub gil: Vec<GilThreadStats>,
     /// Worker processes that died and were replaced.

@@ -26,6 +26,7 @@ use super::{
 };
 use crate::engine::cancel::CancelToken;
 use crate::engine::preset::ResolvedWorkload;
+use crate::engine::recorder::CpuAccounting;
 use crate::engine::recorder::{Event, EventKind, Lane, Recorder, UNKNOWN_CPU};
 use crate::engine::sys;
 use crate::engine::workload::{Services, TaskEnv, TaskFailure, TaskResults, execute_task};
@@ -144,7 +145,7 @@ struct PoolShared<'a> {
     cancel: &'a CancelToken,
     tasks: u32,
     next_task: AtomicU32,
-    child_cpu_ns: AtomicU64,
+    extra_cpu_ns: AtomicU64,
     replaced: AtomicU32,
 }
 
@@ -208,7 +209,17 @@ impl PoolShared<'_> {
 
     /// One lane: feeds its worker until the queue is empty, replacing the
     /// worker if it dies.
-    fn lane(&self, mut worker: Worker, notices: &(dyn Fn(ExecNotice) + Sync)) {
+    fn lane(&self, worker: Worker, notices: &(dyn Fn(ExecNotice) + Sync)) {
+        // Serializing tasks and reading results is this model's own cost.
+        let cpu_before = sys::thread_cpu_ns();
+        self.feed(worker, notices);
+        self.extra_cpu_ns.fetch_add(
+            sys::thread_cpu_ns().saturating_sub(cpu_before),
+            Ordering::Relaxed,
+        );
+    }
+
+    fn feed(&self, mut worker: Worker, notices: &(dyn Fn(ExecNotice) + Sync)) {
         loop {
             if self.cancel.is_cancelled() {
                 break;
@@ -288,7 +299,7 @@ impl PoolShared<'_> {
         if !self.cancel.is_cancelled()
             && let Some(FromWorker::Bye { cpu_ns }) = read_message(&mut stdout)
         {
-            self.child_cpu_ns.fetch_add(cpu_ns, Ordering::Relaxed);
+            self.extra_cpu_ns.fetch_add(cpu_ns, Ordering::Relaxed);
             self.children.reap(pid, false);
         } else {
             self.children.reap(pid, true);
@@ -340,7 +351,7 @@ impl Executor for ProcessPool {
             cancel: ctx.cancel,
             tasks: ctx.work.tasks,
             next_task: AtomicU32::new(0),
-            child_cpu_ns: AtomicU64::new(0),
+            extra_cpu_ns: AtomicU64::new(0),
             replaced: AtomicU32::new(0),
         };
         // Start every worker first, then wait for all: they boot in parallel.
@@ -393,7 +404,7 @@ impl Executor for ProcessPool {
             Some(error) => Err(error),
             None => Ok(ExecReport {
                 startup: Some(startup),
-                child_cpu_ns: shared.child_cpu_ns.load(Ordering::Relaxed),
+                extra_cpu_ns: shared.extra_cpu_ns.load(Ordering::Relaxed),
                 replaced_workers: shared.replaced.load(Ordering::Relaxed),
                 ..ExecReport::default()
             }),
@@ -417,7 +428,7 @@ pub fn worker_main() -> std::process::ExitCode {
     };
     let cancel = CancelToken::new();
     let recorder = Recorder::new();
-    let _attached = recorder.attach_current_thread(WORKER_BUFFER_EVENTS);
+    let _attached = recorder.attach_current_thread(WORKER_BUFFER_EVENTS, CpuAccounting::Caller);
     let results = TaskResults::new(work.tasks);
     let env = TaskEnv {
         work: &work,

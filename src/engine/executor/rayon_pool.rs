@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use super::{ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS};
 use crate::engine::recorder;
+use crate::engine::recorder::CpuAccounting;
 use crate::engine::workload::execute_task;
 
 /// Builds a rayon pool of `workers` threads for the run and runs the tasks as
@@ -31,7 +32,10 @@ impl Executor for RayonPool {
                 );
                 Ok(())
             })
-            .start_handler(move |_| attach_to.attach_current_thread_unguarded(WORKER_BUFFER_EVENTS))
+            .start_handler(move |_| {
+                attach_to
+                    .attach_current_thread_unguarded(WORKER_BUFFER_EVENTS, CpuAccounting::Worker)
+            })
             .exit_handler(|_| recorder::detach_current_thread())
             .build()
             .map_err(|e| ExecError::Runtime {

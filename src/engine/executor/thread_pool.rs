@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Instant;
 
 use super::{ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, join_all};
+use crate::engine::recorder::CpuAccounting;
 use crate::engine::workload::execute_task;
 
 /// `workers` threads take the next task index until none are left. (The task
@@ -28,7 +29,8 @@ impl Executor for ThreadPool {
                     std::thread::Builder::new()
                         .name(name.clone())
                         .spawn_scoped(scope, move || {
-                            let _attached = recorder.attach_current_thread(WORKER_BUFFER_EVENTS);
+                            let _attached = recorder
+                                .attach_current_thread(WORKER_BUFFER_EVENTS, CpuAccounting::Worker);
                             let mut gil_thread = gil.map(|gil| gil.thread(env.cancel));
                             loop {
                                 let task = next.fetch_add(1, Ordering::Relaxed);

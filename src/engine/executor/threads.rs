@@ -1,6 +1,7 @@
 //! `threads`: one OS thread per task, like a `threading.Thread` per task.
 
 use super::{ExecError, ExecReport, Executor, RunContext, join_all};
+use crate::engine::recorder::CpuAccounting;
 use crate::engine::workload::execute_task;
 
 /// Small stacks: thousands of task threads must fit in memory.
@@ -28,7 +29,8 @@ impl Executor for ThreadPerTask {
                     .name(name.clone())
                     .stack_size(TASK_THREAD_STACK)
                     .spawn_scoped(scope, move || {
-                        let _attached = recorder.attach_current_thread(TASK_THREAD_EVENTS);
+                        let _attached = recorder
+                            .attach_current_thread(TASK_THREAD_EVENTS, CpuAccounting::Worker);
                         let mut gil_thread = gil.map(|gil| gil.thread(env.cancel));
                         execute_task(env, task, gil_thread.as_mut(), results);
                     });

@@ -379,6 +379,15 @@ pub fn tick(value: f64, span: f64) -> String {
     }
 }
 
+/// What a chart says when there is no run to draw.
+pub fn no_runs(result: &ExperimentResult) -> &'static str {
+    if result.cancelled {
+        "cancelled before any run finished"
+    } else {
+        "no runs in this result"
+    }
+}
+
 /// A duration with three significant digits in a fitting unit: "850 µs",
 /// "1.24 ms", "12.3 ms", "205 ms", "1.50 s".
 pub fn duration(seconds: f64) -> String {

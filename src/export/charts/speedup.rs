@@ -123,6 +123,16 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
     let area = frame::header(root, result, ChartKind::Speedup.subject(), &extra)?;
 
+    if runs.is_empty() {
+        let (w, h) = area.dim_in_pixel();
+        area.draw_text(
+            frame::no_runs(result),
+            &anchored(text(20, frame::MUTED), HPos::Center, VPos::Center),
+            (w as i32 / 2, h as i32 / 2),
+        )?;
+        return Ok(());
+    }
+
     let mut items = Vec::new();
     if runs.iter().any(|r| !r.gil && r.speedup.is_some()) {
         items.push(LegendItem::new(
@@ -149,21 +159,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         Swatch::Dashed(BASELINE),
         "1× = as fast as the baseline",
     ));
-    items.push(LegendItem::new(
-        Swatch::Dashed(IDEAL),
-        "ideal: one task per logical core at once",
-    ));
-    let area = frame::legend(&area, &items, MARGIN + Y_AXIS)?;
-
-    if runs.is_empty() {
-        let (w, h) = area.dim_in_pixel();
-        area.draw_text(
-            "no runs in this result",
-            &anchored(text(20, frame::MUTED), HPos::Center, VPos::Center),
-            (w as i32 / 2, h as i32 / 2),
-        )?;
-        return Ok(());
+    if cores > 1 {
+        items.push(LegendItem::new(
+            Swatch::Dashed(IDEAL),
+            "ideal: one task per logical core at once",
+        ));
     }
+    let area = frame::legend(&area, &items, MARGIN + Y_AXIS)?;
 
     // A note under the chart names every run without a bar, and why.
     let missing: Vec<String> = runs

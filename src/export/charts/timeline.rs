@@ -178,7 +178,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     )?;
     let mut items = Vec::new();
     for state in [TaskState::Running, TaskState::GilWait, TaskState::IoWait] {
-        if drawn(state) || state == TaskState::Running {
+        if drawn(state) {
             items.push(LegendItem::new(
                 Swatch::Fill(frame::state_color(state).to_rgba()),
                 frame::state_name(state),
@@ -202,7 +202,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     if panels.is_empty() {
         let (w, h) = area.dim_in_pixel();
         area.draw_text(
-            "no runs in this result",
+            frame::no_runs(result),
             &anchored(text(20, frame::MUTED), HPos::Center, VPos::Center),
             (w as i32 / 2, (h as i32 / 2).min(120)),
         )?;
