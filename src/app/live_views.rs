@@ -31,6 +31,18 @@ pub fn run_color(run: usize) -> egui::Color32 {
 
 /// Draws the views.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
+    if let Some(live) = &app.live {
+        let what = match live.phase {
+            crate::engine::live::Phase::Running => "running",
+            crate::engine::live::Phase::Finished => "finished",
+            crate::engine::live::Phase::Cancelled => "stopped before the end",
+            crate::engine::live::Phase::Loaded => "opened from a results file",
+        };
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(&live.name).heading());
+            ui.label(egui::RichText::new(what).weak());
+        });
+    }
     let plot_height = (ui.available_height() * 0.32).clamp(130.0, 240.0);
     ui.columns(3, |columns| {
         columns[0].strong("CPU per core (%)");

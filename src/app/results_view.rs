@@ -365,8 +365,26 @@ fn table_ui(
         });
 }
 
+/// Colour of the "ideal" line, also used in its caption.
+const IDEAL_COLOR: egui::Color32 = egui::Color32::from_rgb(94, 186, 125);
+
 fn speedup_chart(ui: &mut egui::Ui, rows: &[Row<'_>], several: bool) {
     ui.strong("Speed-up against the baseline");
+    let cores_text = rows.first().map_or(1, |r| r.result.machine.cores);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new("- - 1× (no gain)")
+                .small()
+                .color(egui::Color32::GRAY),
+        );
+        ui.label(
+            egui::RichText::new(format!(
+                "- - ideal for computing: {cores_text}× ({cores_text} cores)"
+            ))
+            .small()
+            .color(IDEAL_COLOR),
+        );
+    });
     let cores = rows.first().map_or(1, |r| r.result.machine.cores) as f64;
     let measured: Vec<(f64, f64, &Row<'_>)> = rows
         .iter()
@@ -423,31 +441,15 @@ fn speedup_chart(ui: &mut egui::Ui, rows: &[Row<'_>], several: bool) {
                         .color(text_color),
                 );
             }
-            let right = rows.len() as f64 - 0.45;
             plot.hline(
                 HLine::new("1× (no gain)", 1.0)
                     .color(egui::Color32::GRAY)
                     .style(egui_plot::LineStyle::dashed_dense()),
             );
-            plot.text(
-                Text::new("", PlotPoint::new(right, 1.0), "1×")
-                    .anchor(egui::Align2::RIGHT_BOTTOM)
-                    .color(egui::Color32::GRAY),
-            );
-            let ideal = egui::Color32::from_rgb(94, 186, 125);
             plot.hline(
-                HLine::new("ideal for CPU work", cores)
-                    .color(ideal)
+                HLine::new("ideal for computing", cores)
+                    .color(IDEAL_COLOR)
                     .style(egui_plot::LineStyle::dashed_loose()),
-            );
-            plot.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(right, cores),
-                    format!("ideal for computing: {cores:.0}× ({cores:.0} cores)"),
-                )
-                .anchor(egui::Align2::RIGHT_BOTTOM)
-                .color(ideal),
             );
         });
 }

@@ -42,9 +42,14 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
                     progress.elapsed_s
                 ));
             }
-            None => {
-                ui.label("Ready");
-            }
+            None => match &app.live {
+                Some(live) => {
+                    ui.label(format!("{} — {}", live.name, phase_text(live)));
+                }
+                None => {
+                    ui.label("Ready");
+                }
+            },
         }
         if app.dialogs.waiting() {
             ui.separator();

@@ -109,11 +109,13 @@ pub fn write_atomic(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".concurrency-lab-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".concurrency-lab-").suffix(".tmp");
+    // A temporary file is private (0600); the result is an ordinary file
+    // (0666 less the umask), as any other program would write it.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(folder).map_err(error)?;
     {
         let mut buffered = std::io::BufWriter::new(temp.as_file_mut());
         write(&mut buffered).map_err(error)?;
@@ -143,6 +145,24 @@ mod tests {
         );
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "old");
         assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_ordinary_files_not_private_temporaries() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("shared.json");
+        write_atomic(&path, |out| out.write_all(b"{}")).expect("writes");
+        let mode = std::fs::metadata(&path)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_ne!(
+            mode & 0o044,
+            0,
+            "readable by others unless the umask says no: {mode:o}"
+        );
     }
 
     #[test]
