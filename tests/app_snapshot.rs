@@ -46,7 +46,7 @@ fn options() -> SnapshotOptions {
     // Software rasterizers differ in anti-aliasing by a few pixels.
     SnapshotOptions::default()
         .threshold(2.0)
-        .failed_pixel_count_threshold(2000)
+        .max_failed_pixels(2000)
 }
 
 #[test]
