@@ -29,6 +29,17 @@ pub fn run_color(run: usize) -> egui::Color32 {
     PALETTE[run % PALETTE.len()]
 }
 
+/// A colour per core line.
+fn core_color(core: usize) -> egui::Color32 {
+    const CORES: [egui::Color32; 4] = [
+        egui::Color32::from_rgb(120, 170, 255),
+        egui::Color32::from_rgb(255, 140, 120),
+        egui::Color32::from_rgb(140, 220, 140),
+        egui::Color32::from_rgb(230, 200, 100),
+    ];
+    CORES[core % CORES.len()]
+}
+
 /// Draws the views.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     if let Some(live) = &app.live {
@@ -45,7 +56,12 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     }
     let plot_height = (ui.available_height() * 0.32).clamp(130.0, 240.0);
     ui.columns(3, |columns| {
-        columns[0].strong("CPU per core (%)");
+        columns[0]
+            .strong("CPU per core and average (%)")
+            .on_hover_text(
+                "Thin lines: each logical core. Thick line: all cores together: \
+                 on 2 cores, 50 % is one core's worth of work, 100 % is both.",
+            );
         cpu_ui(app, &mut columns[0], plot_height);
         columns[1].strong("Throughput (tasks finished / s)");
         series_ui(app, &mut columns[1], plot_height, Series::Throughput);
@@ -89,6 +105,7 @@ fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {
         Some(_) => -1.0,
         None => samples.last().map_or(0.0, |(t, _)| t - IDLE_WINDOW_S),
     };
+    let average_color = ui.visuals().strong_text_color();
     Plot::new("cpu-plot")
         .height(height)
         .include_y(0.0)
@@ -120,10 +137,27 @@ fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {
                     .collect();
                 plot.line(
                     Line::new(format!("core {core}"), points)
-                        .width(1.5)
+                        .width(1.0)
+                        .color(core_color(core).gamma_multiply(0.75))
                         .allow_band(false),
                 );
             }
+            // The average says at a glance how many cores were busy: 50 %
+            // on 2 cores is one core's worth of work, 100 % is both.
+            let average: Vec<[f64; 2]> = samples
+                .iter()
+                .filter(|(t, usage)| *t >= shown_from && !usage.is_empty())
+                .map(|(t, usage)| {
+                    let sum: f64 = usage.iter().map(|u| f64::from(*u)).sum();
+                    [*t, sum / usage.len() as f64]
+                })
+                .collect();
+            plot.line(
+                Line::new("all cores (average)", average)
+                    .width(2.5)
+                    .color(average_color)
+                    .allow_band(false),
+            );
         });
 }
 

@@ -33,8 +33,8 @@ pub struct RunArgs {
     /// Draw a chart to FILE (.svg or .png) after the run; repeat for more charts
     #[arg(long = "chart", value_name = "FILE")]
     charts: Vec<PathBuf>,
-    /// What the i-th --chart shows (repeatable); without it, the last kind
-    /// given, else a kind named in the file name (e.g. cpu.png), else speedup
+    /// What the i-th --chart shows (repeatable); without it, a kind named in
+    /// the file name (e.g. cpu.png), else the last kind given, else speedup
     #[arg(long = "chart-kind", value_name = "KIND", value_enum)]
     chart_kinds: Vec<ChartKind>,
     /// No progress and no table, only errors (and what --json - writes)
@@ -203,8 +203,9 @@ pub fn run(args: &RunArgs) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// The kind of each `--chart` file: the i-th `--chart-kind` if given, else
-/// the last one given, else a kind named in the file name, else speed-up.
+/// The kind of each `--chart` file: the i-th `--chart-kind` if given, else a
+/// kind named in the file name (`cpu.png` is a CPU chart), else the last kind
+/// given, else speed-up.
 fn chart_kinds(files: &[PathBuf], kinds: &[ChartKind]) -> Vec<ChartKind> {
     files
         .iter()
@@ -212,9 +213,9 @@ fn chart_kinds(files: &[PathBuf], kinds: &[ChartKind]) -> Vec<ChartKind> {
         .map(|(i, file)| {
             kinds
                 .get(i)
-                .or(kinds.last())
                 .copied()
                 .or_else(|| ChartKind::from_file_name(file))
+                .or(kinds.last().copied())
                 .unwrap_or(ChartKind::Speedup)
         })
         .collect()
@@ -267,16 +268,20 @@ mod tests {
     }
 
     #[test]
-    fn the_ith_kind_goes_to_the_ith_chart_then_the_last_kind() {
+    fn the_ith_kind_goes_to_the_ith_chart_then_the_name_then_the_last_kind() {
         use ChartKind::{Cpu, Timeline};
         assert_eq!(
             chart_kinds(&files(&["a.svg", "b.png", "c.png"]), &[Timeline, Cpu]),
             vec![Timeline, Cpu, Cpu]
         );
-        // The last kind given wins over the file name.
+        // A file named for a kind is that kind, unless its own --chart-kind says otherwise.
         assert_eq!(
             chart_kinds(&files(&["out.svg", "cpu.png"]), &[Timeline]),
-            vec![Timeline, Timeline]
+            vec![Timeline, Cpu]
+        );
+        assert_eq!(
+            chart_kinds(&files(&["cpu.svg"]), &[Timeline]),
+            vec![Timeline]
         );
     }
 

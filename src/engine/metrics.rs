@@ -92,7 +92,7 @@ pub struct Repetition {
     pub window_s: [f64; 2],
     /// Wall time, s (pool start-up included).
     pub wall_s: f64,
-    /// CPU time of the lab and its worker processes, s.
+    /// CPU time of the run's own threads and worker processes, s.
     pub cpu_s: f64,
     /// Pool, runtime or process start-up, s.
     pub startup_s: Option<f64>,
@@ -151,9 +151,11 @@ pub struct RunSummary {
     pub speedup: Option<f64>,
     /// Speed-up / min(workers, logical cores).
     pub efficiency: Option<f64>,
-    /// Mean CPU time (user + system, worker processes included), s.
+    /// Mean CPU time (user + system) of the run's own threads and worker
+    /// processes, s — the app's UI and the lab's echo server excluded.
     pub cpu_s: f64,
-    /// Σ task computing time / (wall × logical cores).
+    /// CPU time of the run's threads and processes / (wall × logical cores):
+    /// how busy the machine's cores were.
     pub utilisation: f64,
     /// Tasks finished per second.
     pub throughput_per_s: f64,
@@ -224,9 +226,11 @@ impl RunSummary {
             speedup: None,
             efficiency: None,
             cpu_s: mean(&|r| r.cpu_s),
+            // From measured CPU time, not from recorded "running" time: eight
+            // threads on two cores are all "running" while only two compute.
             utilisation: mean(&|r| {
                 if r.wall_s > 0.0 {
-                    r.busy_s / (r.wall_s * cores.max(1) as f64)
+                    r.cpu_s / (r.wall_s * cores.max(1) as f64)
                 } else {
                     0.0
                 }
