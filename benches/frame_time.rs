@@ -199,6 +199,14 @@ fn big_result() -> ExperimentResult {
         cancelled: false,
         baseline: 0,
         runs,
-        cpu_samples: Vec::new(),
+        // A 64-core machine: the CPU view draws its heat map.
+        cpu_samples: (0..400)
+            .map(|i| concurrency_lab::engine::monitor::CpuSample {
+                t_s: f64::from(i) * 0.25,
+                usage: (0..64)
+                    .map(|core| ((i * 7 + core * 13) % 100) as f32)
+                    .collect(),
+            })
+            .collect(),
     }
 }

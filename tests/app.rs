@@ -269,3 +269,50 @@ fn results_open_from_json_into_the_same_views() {
     assert_eq!(live.timelines[1].model.spans().len(), 4);
     harness.get_by_label_contains("under the GIL");
 }
+
+#[test]
+fn charts_and_results_export_from_the_window() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut harness = harness(options());
+    harness.run();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small-result.json");
+    harness
+        .state_mut()
+        .push(concurrency_lab::app::Action::OpenResults(fixture));
+    harness.run();
+    let exports = [
+        ("Timeline chart", "SVG…", "timeline.svg"),
+        ("Speed-up chart", "PNG…", "speedup.png"),
+    ];
+    for (menu, format, name) in exports {
+        harness.get_by_label("Export").click();
+        harness.run();
+        harness.get_by_label(menu).hover();
+        harness.run();
+        harness.get_by_label(format).click();
+        harness.run();
+        type_path(&mut harness, &dir.path().join(name), "Save");
+        assert!(
+            harness.state().error.is_none(),
+            "{:?}",
+            harness.state().error
+        );
+        assert!(
+            dir.path().join(name).exists(),
+            "{name}: {}",
+            harness.state().status
+        );
+    }
+    let svg = std::fs::read_to_string(dir.path().join("timeline.svg")).expect("svg");
+    assert!(svg.contains("Snapshot: GIL threads vs processes"));
+    let png = std::fs::read(dir.path().join("speedup.png")).expect("png");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // Results as JSON: everything, spans included, loadable again.
+    open_menu(&mut harness, "Export", "Results as JSON…");
+    type_path(&mut harness, &dir.path().join("again.json"), "Save");
+    let again =
+        concurrency_lab::export::load_result(&dir.path().join("again.json")).expect("reloads");
+    assert_eq!(again.runs.len(), 5);
+    assert!(again.runs.iter().all(|r| !r.spans.is_empty()));
+}

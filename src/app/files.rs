@@ -58,21 +58,37 @@ pub struct TypedPath {
     pub purpose: DialogPurpose,
     /// The text field.
     pub text: String,
+    /// Give the field the keyboard on the first frame it shows.
+    focus: bool,
+}
+
+impl TypedPath {
+    fn new(purpose: DialogPurpose, text: String) -> Self {
+        TypedPath {
+            purpose,
+            text,
+            focus: true,
+        }
+    }
 }
 
 /// The dialog machinery.
 pub struct Dialogs {
     native: bool,
+    /// Woken when a native dialog closes, so its answer shows at once.
+    ctx: Option<egui::Context>,
     pending: Option<(DialogPurpose, Instant, Receiver<Option<PathBuf>>)>,
     /// The typed-path window, when open.
     pub typed: Option<TypedPath>,
 }
 
 impl Dialogs {
-    /// Native dialogs when `native`, else typed paths only.
-    pub fn new(native: bool) -> Self {
+    /// Native dialogs when `native`, else typed paths only; `ctx` is woken
+    /// when a native dialog answers.
+    pub fn new(native: bool, ctx: Option<egui::Context>) -> Self {
         Dialogs {
             native,
+            ctx,
             pending: None,
             typed: None,
         }
@@ -87,13 +103,14 @@ impl Dialogs {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         if !self.native {
-            self.typed = Some(TypedPath { purpose, text });
+            self.typed = Some(TypedPath::new(purpose, text));
             return;
         }
         let (tx, rx) = channel();
         let (filter_name, extension) = purpose.filter();
         let title = purpose.title();
         let file_name = (!text.is_empty()).then(|| text.clone());
+        let wake = self.ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("lab-dialog".into())
             .spawn(move || {
@@ -109,10 +126,13 @@ impl Dialogs {
                     dialog.pick_file()
                 };
                 let _ = tx.send(picked);
+                if let Some(ctx) = wake {
+                    ctx.request_repaint();
+                }
             });
         match spawned {
             Ok(_) => self.pending = Some((purpose, Instant::now(), rx)),
-            Err(_) => self.typed = Some(TypedPath { purpose, text }),
+            Err(_) => self.typed = Some(TypedPath::new(purpose, text)),
         }
     }
 
@@ -133,10 +153,7 @@ impl Dialogs {
                 self.pending = None;
                 if asked.elapsed() < NO_DIALOG_WITHIN {
                     self.native = false;
-                    self.typed = Some(TypedPath {
-                        purpose,
-                        text: String::new(),
-                    });
+                    self.typed = Some(TypedPath::new(purpose, String::new()));
                 }
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
@@ -181,6 +198,9 @@ pub fn windows(app: &mut LabApp, ctx: &egui::Context) {
                             .desired_width(420.0),
                     )
                     .labelled_by(path_label);
+                if std::mem::take(&mut typed.focus) {
+                    response.request_focus();
+                }
                 let entered =
                     response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {

@@ -98,7 +98,7 @@ fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {
     let live = app.live.as_ref();
     let cores = samples.last().map_or(0, |(_, u)| u.len());
     if cores > MAX_CORE_LINES {
-        heat_map_ui(ui, &samples, live, height);
+        heat_map_ui(ui, &samples, live, height, &mut app.heat_map);
         return;
     }
     let shown_from = match live {
@@ -177,11 +177,15 @@ fn run_extents(live: &LiveExperiment) -> Vec<(Option<f64>, Option<f64>)> {
     extents
 }
 
+/// The heat map's texture and what it was made from.
+pub type HeatMapCache = Option<((usize, usize, Option<u64>, u64), egui::TextureHandle)>;
+
 fn heat_map_ui(
     ui: &mut egui::Ui,
     samples: &[(f64, Vec<f32>)],
     live: Option<&LiveExperiment>,
     height: f32,
+    cache: &mut HeatMapCache,
 ) {
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), height),
@@ -198,28 +202,43 @@ fn heat_map_ui(
         None => last_t - IDLE_WINDOW_S,
     };
     let span = (last_t - first_t).max(1.0);
+    // One texel per sample and core, uploaded once per new sample: a 64-core
+    // map is then one textured rectangle, not tens of thousands of cells.
     let columns: Vec<&(f64, Vec<f32>)> = samples.iter().filter(|(t, _)| *t >= first_t).collect();
-    let column_width = (rect.width() / columns.len().max(1) as f32).max(1.0);
-    let row_height = rect.height() / cores as f32;
-    for (t, usage) in columns {
-        let x = rect.left() + ((t - first_t) / span) as f32 * (rect.width() - column_width);
-        for (core, load) in usage.iter().enumerate() {
-            let heat = (load / 100.0).clamp(0.0, 1.0);
-            let color = egui::Color32::from_rgb(
-                (40.0 + 215.0 * heat) as u8,
-                (60.0 + 120.0 * heat) as u8,
-                (90.0 * (1.0 - heat)) as u8,
-            );
-            let y = rect.top() + core as f32 * row_height;
-            painter.rect_filled(
-                egui::Rect::from_min_size(
-                    egui::pos2(x, y),
-                    egui::vec2(column_width, row_height.max(1.0)),
-                ),
-                0.0,
-                color,
-            );
+    let key = (
+        columns.len(),
+        cores,
+        columns.first().map(|c| c.0.to_bits()),
+        last_t.to_bits(),
+    );
+    let stale = cache.as_ref().is_none_or(|(cached, _)| *cached != key);
+    if stale {
+        let mut image =
+            egui::ColorImage::filled([columns.len().max(1), cores.max(1)], egui::Color32::BLACK);
+        for (x, (_, usage)) in columns.iter().enumerate() {
+            for (core, load) in usage.iter().enumerate().take(cores) {
+                let heat = (load / 100.0).clamp(0.0, 1.0);
+                image[(x, core)] = egui::Color32::from_rgb(
+                    (40.0 + 215.0 * heat) as u8,
+                    (60.0 + 120.0 * heat) as u8,
+                    (90.0 * (1.0 - heat)) as u8,
+                );
+            }
         }
+        let texture = ui
+            .ctx()
+            .load_texture("cpu-heat-map", image, egui::TextureOptions::NEAREST);
+        *cache = Some((key, texture));
+    }
+    if let Some((_, texture)) = cache.as_ref() {
+        let last_x = ((columns.last().map_or(*last_t, |c| c.0) - first_t) / span) as f32;
+        let width = (rect.width() * last_x).max(1.0);
+        painter.image(
+            texture.id(),
+            egui::Rect::from_min_size(rect.min, egui::vec2(width, rect.height())),
+            egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+            egui::Color32::WHITE,
+        );
     }
     if let Some(live) = live {
         for (run, (start, _)) in run_extents(live).into_iter().enumerate() {

@@ -105,6 +105,7 @@ pub struct LabApp {
     timeline: timeline_view::TimelineState,
     results: results_view::ResultsState,
     series_cache: live_views::SeriesCache,
+    heat_map: live_views::HeatMapCache,
     about_open: bool,
     actions: Vec<Action>,
 }
@@ -172,7 +173,7 @@ impl LabApp {
             .flatten();
         let mut app = LabApp {
             settings,
-            dialogs: Dialogs::new(options.native_dialogs),
+            dialogs: Dialogs::new(options.native_dialogs, Some(ctx.clone())),
             options,
             runner,
             running,
@@ -188,6 +189,7 @@ impl LabApp {
             timeline: timeline_view::TimelineState::default(),
             results: results_view::ResultsState::default(),
             series_cache: live_views::SeriesCache::default(),
+            heat_map: None,
             about_open: false,
             actions: Vec::new(),
         };
