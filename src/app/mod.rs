@@ -157,19 +157,7 @@ impl LabApp {
         };
         let monitor = options
             .monitor
-            .then(|| {
-                let repaint = ctx.clone();
-                let busy = Arc::clone(&running);
-                let interval = Duration::from_millis(settings.monitor_interval_ms);
-                // While idle the plot waits for the next interaction: no
-                // repaint loop when nothing runs.
-                Monitor::start(interval, move || {
-                    if busy.load(Ordering::Relaxed) {
-                        repaint.request_repaint_after(LIVE_FRAME_INTERVAL);
-                    }
-                })
-                .ok()
-            })
+            .then(|| start_monitor(ctx, &running, settings.monitor_interval_ms))
             .flatten();
         let mut app = LabApp {
             settings,
@@ -202,6 +190,14 @@ impl LabApp {
             }
         }
         app
+    }
+
+    /// Restarts the CPU monitor with the interval in the settings.
+    fn restart_monitor(&mut self, ctx: &egui::Context) {
+        if self.options.monitor {
+            self.monitor = None;
+            self.monitor = start_monitor(ctx, &self.running, self.settings.monitor_interval_ms);
+        }
     }
 
     /// Queues an action, as a click would.
@@ -375,6 +371,19 @@ impl eframe::App for LabApp {
             storage.set_string(settings::STORAGE_KEY, self.settings.to_stored());
         }
     }
+}
+
+/// Starts the CPU monitor. While idle the plot waits for the next
+/// interaction: no repaint loop when nothing runs.
+fn start_monitor(ctx: &egui::Context, running: &Arc<AtomicBool>, interval_ms: u64) -> Option<Monitor> {
+    let repaint = ctx.clone();
+    let busy = Arc::clone(running);
+    Monitor::start(Duration::from_millis(interval_ms), move || {
+        if busy.load(Ordering::Relaxed) {
+            repaint.request_repaint_after(LIVE_FRAME_INTERVAL);
+        }
+    })
+    .ok()
 }
 
 /// Adds DejaVu Sans (shipped for the charts) after egui's own fonts, so that

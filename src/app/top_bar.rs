@@ -155,13 +155,18 @@ fn view_menu(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let label = ui.label("CPU sampling every").id;
         let minimum = crate::engine::monitor::minimum_interval().as_millis() as u64;
-        ui.add(
-            egui::DragValue::new(&mut app.settings.monitor_interval_ms)
-                .range(minimum..=5000)
-                .suffix(" ms"),
-        )
-        .labelled_by(label)
-        .on_hover_text("Takes effect at the next start; never faster than the OS statistics allow");
+        let response = ui
+            .add(
+                egui::DragValue::new(&mut app.settings.monitor_interval_ms)
+                    .range(minimum..=5000)
+                    .suffix(" ms"),
+            )
+            .labelled_by(label)
+            .on_hover_text("Never faster than the OS statistics allow");
+        // Restart once the value settles, not at every step of a drag.
+        if response.drag_stopped() || (response.changed() && !response.dragged()) {
+            app.restart_monitor(ui.ctx());
+        }
     });
 }
 
