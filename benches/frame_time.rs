@@ -12,7 +12,7 @@ use concurrency_lab::app::settings::Settings;
 use concurrency_lab::app::{AppOptions, LabApp};
 use concurrency_lab::engine::live::LiveExperiment;
 use concurrency_lab::engine::machine::MachineInfo;
-use concurrency_lab::engine::metrics::{ExperimentResult, RunSummary, Stats, apply_speedups};
+use concurrency_lab::engine::metrics::{ExperimentResult, RunSummary, apply_speedups};
 use concurrency_lab::engine::preset::{self, Model, RunPlan};
 use concurrency_lab::engine::recorder::{LaneInfo, LaneKind};
 use concurrency_lab::engine::spans::{Segment, TaskSpan, TaskState};
@@ -156,17 +156,7 @@ fn big_result() -> ExperimentResult {
                 workers,
                 gil: None,
             };
-            let mut summary = RunSummary::failed_run(&plan, TASKS, String::new());
-            summary.error = None;
-            summary.checksum_ok = true;
-            summary.repetitions = 1;
-            summary.wall_s = Stats {
-                mean: wall,
-                sd: 0.0,
-                min: wall,
-                max: wall,
-            };
-            summary.windows_s = vec![[0.0, wall]];
+            let mut summary = RunSummary::measured_once(&plan, TASKS, wall);
             summary.spans = spans;
             summary.lanes = lanes;
             summary

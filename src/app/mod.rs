@@ -375,7 +375,11 @@ impl eframe::App for LabApp {
 
 /// Starts the CPU monitor. While idle the plot waits for the next
 /// interaction: no repaint loop when nothing runs.
-fn start_monitor(ctx: &egui::Context, running: &Arc<AtomicBool>, interval_ms: u64) -> Option<Monitor> {
+fn start_monitor(
+    ctx: &egui::Context,
+    running: &Arc<AtomicBool>,
+    interval_ms: u64,
+) -> Option<Monitor> {
     let repaint = ctx.clone();
     let busy = Arc::clone(running);
     Monitor::start(Duration::from_millis(interval_ms), move || {

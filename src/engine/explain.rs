@@ -177,7 +177,7 @@ fn slowdown_reason(kind: WorkloadKind, run: &RunSummary) -> &'static str {
 mod tests {
     use super::*;
     use crate::engine::machine::MachineInfo;
-    use crate::engine::metrics::{ExperimentResult, RunSummary, Stats, apply_speedups};
+    use crate::engine::metrics::{ExperimentResult, RunSummary, apply_speedups};
     use crate::engine::preset::{self, GilConfig, RunPlan};
 
     fn result(kind: &str, runs: &[(Model, usize, bool, f64)]) -> ExperimentResult {
@@ -202,17 +202,7 @@ mod tests {
                         switch_interval: std::time::Duration::from_millis(5),
                     }),
                 };
-                let mut summary = RunSummary::failed_run(&plan, 8, String::new());
-                summary.error = None;
-                summary.checksum_ok = true;
-                summary.repetitions = 1;
-                summary.wall_s = Stats {
-                    mean: wall,
-                    sd: 0.0,
-                    min: wall,
-                    max: wall,
-                };
-                summary
+                RunSummary::measured_once(&plan, 8, wall)
             })
             .collect();
         apply_speedups(&mut summaries, 0, 2);

@@ -268,6 +268,18 @@ impl RunSummary {
         }
     }
 
+    /// A run measured once, `wall_s` long, with every task right and nothing
+    /// else recorded: for examples, tests and benchmarks that need results
+    /// without running anything.
+    pub fn measured_once(plan: &RunPlan, tasks: u32, wall_s: f64) -> RunSummary {
+        let mut summary = RunSummary::from_repetitions(plan, &[], 1);
+        summary.tasks = tasks;
+        summary.repetitions = 1;
+        summary.wall_s = Stats::of(&[wall_s]);
+        summary.windows_s = vec![[0.0, wall_s]];
+        summary
+    }
+
     /// A run that could not be carried out.
     pub fn failed_run(plan: &RunPlan, tasks: u32, error: String) -> RunSummary {
         let mut summary = RunSummary::from_repetitions(plan, &[], 1);

@@ -121,24 +121,28 @@ pub fn process_cpu_ns() -> u64 {
 /// CPU time this process has used so far (user + system), in nanoseconds.
 #[cfg(windows)]
 pub fn process_cpu_ns() -> u64 {
-    use windows_sys::Win32::Foundation::FILETIME;
     use windows_sys::Win32::System::Threading::{GetCurrentProcess, GetProcessTimes};
+    // SAFETY: the pseudo-handle is always valid; four writable FILETIMEs.
+    windows_cpu_ns(|c, e, k, u| unsafe { GetProcessTimes(GetCurrentProcess(), c, e, k, u) })
+}
+
+/// Kernel + user time from a Windows `Get*Times` call, in ns (0 on failure).
+#[cfg(windows)]
+fn windows_cpu_ns(
+    times: impl FnOnce(
+        *mut windows_sys::Win32::Foundation::FILETIME,
+        *mut windows_sys::Win32::Foundation::FILETIME,
+        *mut windows_sys::Win32::Foundation::FILETIME,
+        *mut windows_sys::Win32::Foundation::FILETIME,
+    ) -> i32,
+) -> u64 {
+    use windows_sys::Win32::Foundation::FILETIME;
     let zero = FILETIME {
         dwLowDateTime: 0,
         dwHighDateTime: 0,
     };
     let (mut created, mut exited, mut kernel, mut user) = (zero, zero, zero, zero);
-    // SAFETY: the pseudo-handle is always valid; four writable FILETIMEs.
-    let ok = unsafe {
-        GetProcessTimes(
-            GetCurrentProcess(),
-            &mut created,
-            &mut exited,
-            &mut kernel,
-            &mut user,
-        )
-    };
-    if ok == 0 {
+    if times(&mut created, &mut exited, &mut kernel, &mut user) == 0 {
         return 0;
     }
     let ticks = |f: FILETIME| (u64::from(f.dwHighDateTime) << 32) | u64::from(f.dwLowDateTime);
@@ -168,28 +172,9 @@ pub fn thread_cpu_ns() -> u64 {
 /// CPU time the calling thread has used so far (user + system), in ns.
 #[cfg(windows)]
 pub fn thread_cpu_ns() -> u64 {
-    use windows_sys::Win32::Foundation::FILETIME;
     use windows_sys::Win32::System::Threading::{GetCurrentThread, GetThreadTimes};
-    let zero = FILETIME {
-        dwLowDateTime: 0,
-        dwHighDateTime: 0,
-    };
-    let (mut created, mut exited, mut kernel, mut user) = (zero, zero, zero, zero);
     // SAFETY: the pseudo-handle is always valid; four writable FILETIMEs.
-    let ok = unsafe {
-        GetThreadTimes(
-            GetCurrentThread(),
-            &mut created,
-            &mut exited,
-            &mut kernel,
-            &mut user,
-        )
-    };
-    if ok == 0 {
-        return 0;
-    }
-    let ticks = |f: FILETIME| (u64::from(f.dwHighDateTime) << 32) | u64::from(f.dwLowDateTime);
-    (ticks(kernel) + ticks(user)) * 100
+    windows_cpu_ns(|c, e, k, u| unsafe { GetThreadTimes(GetCurrentThread(), c, e, k, u) })
 }
 
 /// No portable thread CPU clock here.
