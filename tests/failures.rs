@@ -101,3 +101,47 @@ fn a_killed_worker_process_is_reported_and_replaced() {
         "the replacement ran tasks: {pids:?}"
     );
 }
+
+#[test]
+fn a_cancel_keeps_the_repetitions_already_measured() {
+    use concurrency_lab::engine::runner::{Runner, RunnerEvent};
+    use std::time::Duration;
+    let experiment = experiment(&format!(
+        "repetitions = 50\n{}",
+        preset(
+            "kind = \"sleep\"\ntasks = 2\nio_ms = 20.0",
+            &["model = \"sequential\"", "model = \"threads\""]
+        )
+    ));
+    let runner = Runner::spawn(options(), || {}).expect("runner");
+    runner.start(experiment);
+    let result = loop {
+        match runner
+            .recv_timeout(Duration::from_secs(60))
+            .expect("runner answers")
+        {
+            RunnerEvent::RepetitionFinished {
+                run: 0,
+                repetition: 2,
+                ..
+            } => runner.cancel(),
+            RunnerEvent::Finished(result) => break *result,
+            _ => {}
+        }
+    };
+    assert!(result.cancelled);
+    assert_eq!(
+        result.runs.len(),
+        1,
+        "the run under way is kept, the next never started"
+    );
+    let run = &result.runs[0];
+    assert!(run.cancelled);
+    assert!(
+        (3..50).contains(&run.repetitions),
+        "{} repetitions kept",
+        run.repetitions
+    );
+    assert_eq!(run.windows_s.len(), run.repetitions as usize);
+    assert!(run.checksum_ok && run.failed == 0);
+}

@@ -158,6 +158,9 @@ fn hostile_cases() -> Vec<(&'static str, String, Vec<&'static str>)> {
         ("convoy with one task", g.replace("kind = \"cpu\"", "kind = \"convoy\"").replace("tasks = 16", "tasks = 1\nio_ms = 1.0"), vec!["workload.tasks", "convoy"]),
         ("too many net connections", "name = \"n\"\n[workload]\nkind = \"net\"\ntasks = 4000\nio_ms = 1.0\n[[runs]]\nmodel = \"async_single\"\n".into(), vec!["workload.tasks", "connections"]),
         ("empty file", String::new(), vec!["hostile.toml"]),
+        ("control characters in a label", g.replace("label = \"sequential\"", "label = \"seq\\u001b[31mred\""), vec!["runs[0].label", "control characters"]),
+        ("a new line in the name", g.replace("name = \"good\"", "name = \"two\\nlines\""), vec!["name", "control characters"]),
+        ("absurd cpu_iters", g.replace("cpu_ms = 20.0", "cpu_iters = 1000000000000"), vec!["workload.cpu_iters", "between 1 and"]),
     ]
 }
 

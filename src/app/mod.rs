@@ -212,26 +212,28 @@ impl LabApp {
 
     /// The current preset, validated for this machine (cached per edit).
     pub fn validation(&mut self) -> &Result<Experiment, PresetError> {
-        let stale = self
+        if self
             .validated
             .as_ref()
-            .is_none_or(|(preset, _)| preset != &self.settings.preset);
-        if stale {
-            let origin = self
-                .settings
-                .preset_path
-                .as_ref()
-                .map_or_else(|| "this experiment".to_owned(), |p| p.display().to_string());
-            let result =
-                self.settings
-                    .preset
-                    .validate(&origin, MachineInfo::current(), kernel::calibration);
-            self.validated = Some((self.settings.preset.clone(), result));
+            .is_some_and(|(preset, _)| preset != &self.settings.preset)
+        {
+            self.validated = None;
         }
-        match &self.validated {
-            Some((_, result)) => result,
-            None => unreachable!("validated just above"),
-        }
+        let settings = &self.settings;
+        &self
+            .validated
+            .get_or_insert_with(|| {
+                let origin = settings
+                    .preset_path
+                    .as_ref()
+                    .map_or_else(|| "this experiment".to_owned(), |p| p.display().to_string());
+                let result =
+                    settings
+                        .preset
+                        .validate(&origin, MachineInfo::current(), kernel::calibration);
+                (settings.preset.clone(), result)
+            })
+            .1
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -253,6 +255,17 @@ impl LabApp {
         let Some(runner) = &self.runner else {
             return;
         };
+        if !runner.is_alive() {
+            self.runner = None;
+            if let Some(live) = self.live.as_mut().filter(|l| l.is_running()) {
+                live.phase = crate::engine::live::Phase::Cancelled;
+            }
+            self.error = Some(ErrorPanel {
+                title: "The runner stopped".into(),
+                message: "The background runner ended unexpectedly; restart the app to run experiments again. Results shown so far are kept.".into(),
+            });
+            return;
+        }
         while let Some(event) = runner.try_recv() {
             let Some(live) = self.live.as_mut() else {
                 continue;

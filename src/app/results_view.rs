@@ -44,7 +44,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
             ui.label(egui::RichText::new("— none yet: results appear as runs finish").weak());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            history_menu(app, ui)
+            history_menu_ui(app, ui)
         });
     });
     let shown: Vec<usize> = app
@@ -84,7 +84,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     egui::Panel::right("speedup-panel")
         .resizable(true)
         .default_size(chart_width)
-        .show(ui, |ui| speedup_chart(ui, &rows, several));
+        .show(ui, |ui| speedup_chart_ui(ui, &rows, several));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::horizontal()
             .id_salt("results-table-scroll")
@@ -107,7 +107,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     app.results.sort = sort;
 }
 
-fn history_menu(app: &mut LabApp, ui: &mut egui::Ui) {
+fn history_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     if app.history.is_empty() {
         return;
     }
@@ -368,7 +368,7 @@ fn table_ui(
 /// Colour of the "ideal" line, also used in its caption.
 const IDEAL_COLOR: egui::Color32 = egui::Color32::from_rgb(94, 186, 125);
 
-fn speedup_chart(ui: &mut egui::Ui, rows: &[Row<'_>], several: bool) {
+fn speedup_chart_ui(ui: &mut egui::Ui, rows: &[Row<'_>], several: bool) {
     ui.strong("Speed-up against the baseline");
     let cores_text = rows.first().map_or(1, |r| r.result.machine.cores);
     ui.horizontal_wrapped(|ui| {

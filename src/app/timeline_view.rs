@@ -7,7 +7,7 @@
 //! Drawing reads [`TimelineModel`]: only the visible time range, with
 //! everything narrower than a pixel merged, so 100,000 tasks stay smooth.
 
-use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
+use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 use super::LabApp;
 use super::live_views::run_color;
@@ -56,7 +56,7 @@ fn bar_color(bar: &Bar) -> Color32 {
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         ui.strong("Timeline");
-        legend(ui);
+        legend_ui(ui);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("Fit")
@@ -88,7 +88,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
         });
     });
     let Some(live) = &app.live else {
-        empty(
+        empty_ui(
             ui,
             "Run an experiment (▶ Run) to see which worker ran which task when.",
         );
@@ -104,7 +104,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
         ]
     };
     if live.recorded_tasks() == 0 {
-        empty(
+        empty_ui(
             ui,
             if live.is_running() {
                 "Waiting for the first tasks to finish…"
@@ -114,16 +114,16 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
         );
         return;
     }
-    draw(ui, live, &runs, &mut app.timeline);
+    lanes_ui(ui, live, &runs, &mut app.timeline);
 }
 
-fn empty(ui: &mut egui::Ui, text: &str) {
+fn empty_ui(ui: &mut egui::Ui, text: &str) {
     ui.centered_and_justified(|ui| {
         ui.label(egui::RichText::new(text).weak());
     });
 }
 
-fn legend(ui: &mut egui::Ui) {
+fn legend_ui(ui: &mut egui::Ui) {
     for (state, label) in [
         (TaskState::Running, "computing"),
         (TaskState::GilWait, "waiting for the GIL"),
@@ -182,7 +182,7 @@ fn layout(live: &LiveExperiment, runs: &[usize], area: Rect) -> Layout {
     Layout { bands, row_height }
 }
 
-fn draw(ui: &mut egui::Ui, live: &LiveExperiment, runs: &[usize], state: &mut TimelineState) {
+fn lanes_ui(ui: &mut egui::Ui, live: &LiveExperiment, runs: &[usize], state: &mut TimelineState) {
     let size = ui.available_size_before_wrap().max(vec2(200.0, 120.0));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
     let painter = ui.painter_at(rect);
@@ -307,9 +307,8 @@ fn draw(ui: &mut egui::Ui, live: &LiveExperiment, runs: &[usize], state: &mut Ti
         let lanes = live
             .timelines
             .get(span.0)
-            .map(|t| t.model.lanes().to_vec())
-            .unwrap_or_default();
-        response.on_hover_ui_at_pointer(|ui| task_tooltip(ui, &span.1, &lanes));
+            .map_or(&[][..], |t| t.model.lanes());
+        response.on_hover_ui_at_pointer(|ui| task_tooltip_ui(ui, &span.1, lanes));
     }
 }
 
@@ -347,7 +346,7 @@ fn task_under(
     None
 }
 
-fn task_tooltip(
+fn task_tooltip_ui(
     ui: &mut egui::Ui,
     span: &TaskSpan,
     lanes: &[crate::engine::timeline::TimelineLane],
@@ -411,7 +410,6 @@ fn axis(painter: &egui::Painter, plot: Rect, rect: Rect, t0: f64, t1: f64, color
         );
         tick += step;
     }
-    let _ = Vec2::ZERO;
 }
 
 fn nice_step(raw: f64) -> f64 {

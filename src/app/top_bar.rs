@@ -9,9 +9,9 @@ use crate::export::charts::{ChartFormat, ChartKind};
 /// Draws the bar.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("Preset", |ui| preset_menu(app, ui));
-        ui.menu_button("Export", |ui| export_menu(app, ui));
-        ui.menu_button("View", |ui| view_menu(app, ui));
+        ui.menu_button("Preset", |ui| preset_menu_ui(app, ui));
+        ui.menu_button("Export", |ui| export_menu_ui(app, ui));
+        ui.menu_button("View", |ui| view_menu_ui(app, ui));
         if ui.button("About").clicked() {
             app.about_open = true;
         }
@@ -50,7 +50,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     });
 }
 
-fn preset_menu(app: &mut LabApp, ui: &mut egui::Ui) {
+fn preset_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     if ui.button("New").clicked() {
         app.push(Action::NewPreset);
     }
@@ -93,7 +93,7 @@ fn preset_menu(app: &mut LabApp, ui: &mut egui::Ui) {
     });
 }
 
-fn export_menu(app: &mut LabApp, ui: &mut egui::Ui) {
+fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     let has_result = app.shown_result().is_some();
     if ui
         .button("Open results…")
@@ -137,7 +137,7 @@ pub fn chart_title(kind: ChartKind) -> &'static str {
     }
 }
 
-fn view_menu(app: &mut LabApp, ui: &mut egui::Ui) {
+fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.label("Theme");
     let mut theme = app.settings.theme;
     ui.radio_value(&mut theme, ThemeChoice::System, "Follow the system");

@@ -24,11 +24,11 @@ pub struct RunArgs {
     /// Write the results as JSON to FILE (`-` for standard output)
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
-    /// Write one CSV row per run to FILE
+    /// Write one CSV row per run to FILE (`-` for standard output)
     #[arg(long, value_name = "FILE")]
     csv: Option<PathBuf>,
     /// Include every task's span (start, end, core, states) in the JSON
-    #[arg(long)]
+    #[arg(long, requires = "json")]
     spans: bool,
     /// Draw a chart to FILE (.svg or .png) after the run; repeat for more charts
     #[arg(long = "chart", value_name = "FILE")]
@@ -53,6 +53,14 @@ pub fn run(args: &RunArgs) -> ExitCode {
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
+    if args.json.as_deref().is_some_and(|p| p.as_os_str() == "-")
+        && args.csv.as_deref().is_some_and(|p| p.as_os_str() == "-")
+    {
+        eprintln!(
+            "error: --json - and --csv - would both write to standard output; send one to a file"
+        );
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     for (flag, path) in [("--json", &args.json), ("--csv", &args.csv)] {
         if let Some(path) = path
             && let Err(message) = check_writable(flag, path)
@@ -80,12 +88,24 @@ pub fn run(args: &RunArgs) -> ExitCode {
         }
     };
     let canceller = runner.canceller();
-    if let Err(error) = ctrlc::set_handler(move || canceller.cancel()) {
+    let presses = std::sync::atomic::AtomicU32::new(0);
+    // Ctrl+C (and SIGTERM, SIGHUP) cancel cleanly; a second one, for a cancel
+    // that seems stuck, leaves at once (worker processes die with the lab).
+    let handler = move || {
+        if presses.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            canceller.cancel();
+        } else {
+            eprintln!("\nstopped at once (second interrupt)");
+            std::process::exit(i32::from(EXIT_CANCELLED));
+        }
+    };
+    if let Err(error) = ctrlc::set_handler(handler) {
         eprintln!("warning: Ctrl+C will not cancel cleanly: {error}");
     }
     let monitor = Monitor::start(monitor::DEFAULT_INTERVAL, || {}).ok();
 
-    let stdout_taken = args.json.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let is_stdout = |path: &Option<PathBuf>| path.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let stdout_taken = is_stdout(&args.json) || is_stdout(&args.csv);
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
     let bar = progress_bar(show_progress);
     let quiet = args.quiet;
@@ -99,7 +119,12 @@ pub fn run(args: &RunArgs) -> ExitCode {
             samples.extend(monitor.drain());
         }
         let Some(event) = runner.recv_timeout(Duration::from_millis(100)) else {
-            continue;
+            if runner.is_alive() {
+                continue;
+            }
+            bar.finish_and_clear();
+            eprintln!("error: the runner stopped unexpectedly; no result");
+            return ExitCode::from(EXIT_FAILED);
         };
         match event {
             RunnerEvent::Started {

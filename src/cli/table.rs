@@ -30,18 +30,25 @@ pub fn render(result: &ExperimentResult) -> String {
         .runs
         .iter()
         .map(|run| {
+            // A run with nothing measured has no figures, not zeros.
+            let measured = run.repetitions > 0;
+            let figure = |text: String| if measured { text } else { "-".to_owned() };
             [
                 run.label.clone(),
                 run.model.name().to_owned(),
                 run.workers.to_string(),
-                duration(run.wall_s.mean),
-                duration(run.wall_s.sd),
+                figure(duration(run.wall_s.mean)),
+                if run.repetitions > 1 {
+                    duration(run.wall_s.sd)
+                } else {
+                    "-".to_owned()
+                },
                 optional(run.speedup, "×"),
                 run.efficiency
                     .map_or_else(|| "-".to_owned(), |e| format!("{:.0} %", e * 100.0)),
-                duration(run.cpu_s),
-                format!("{:.0}/s", run.throughput_per_s),
-                duration(run.latency_ms.p95 / 1000.0),
+                figure(duration(run.cpu_s)),
+                figure(format!("{:.0}/s", run.throughput_per_s)),
+                figure(duration(run.latency_ms.p95 / 1000.0)),
                 if run.error.is_some() {
                     "error".to_owned()
                 } else {

@@ -59,6 +59,17 @@ pub fn explain(result: &ExperimentResult, index: usize) -> String {
             sentence.push_str(": after each wake-up it waited for the GIL (convoy effect)");
         }
     }
+    if let Some(cores) = outside_load(result, index).filter(|c| *c >= OUTSIDE_LOAD_WARNING) {
+        sentence.push_str(&format!(
+            "; other programs kept ~{cores:.1} cores busy meanwhile, so these figures may be off"
+        ));
+    }
+    if run.cancelled {
+        sentence.push_str(&format!(
+            " (stopped early: {} repetitions measured)",
+            run.repetitions
+        ));
+    }
     if run.failed > 0 {
         sentence.push_str(&format!("; {} tasks FAILED", run.failed));
     }
@@ -66,6 +77,30 @@ pub fn explain(result: &ExperimentResult, index: usize) -> String {
         sentence.push_str("; WRONG CHECKSUMS");
     }
     sentence
+}
+
+/// Cores' worth of load from other programs above which a run is flagged.
+const OUTSIDE_LOAD_WARNING: f64 = 0.5;
+
+/// How many cores' worth of CPU other programs used while run `index` went:
+/// the monitor's total load minus the run's own CPU time. Only samples whose
+/// whole interval falls inside one of the run's repetitions count; `None`
+/// without such samples (runs shorter than the sampling interval).
+pub fn outside_load(result: &ExperimentResult, index: usize) -> Option<f64> {
+    let run = result.runs.get(index)?;
+    let samples = &result.cpu_samples;
+    let inside = |from: f64, to: f64| run.windows_s.iter().any(|w| from >= w[0] && to <= w[1]);
+    let totals: Vec<f64> = samples
+        .windows(2)
+        .filter(|pair| inside(pair[0].t_s, pair[1].t_s))
+        .map(|pair| pair[1].usage.iter().map(|u| f64::from(*u)).sum::<f64>() / 100.0)
+        .collect();
+    if totals.is_empty() {
+        return None;
+    }
+    let total = totals.iter().sum::<f64>() / totals.len() as f64;
+    let own = run.utilisation * result.machine.cores.max(1) as f64;
+    Some((total - own).max(0.0))
 }
 
 fn ideal_speedup(result: &ExperimentResult, run: &RunSummary) -> Option<f64> {
@@ -112,7 +147,9 @@ fn mechanism(result: &ExperimentResult, run: &RunSummary) -> String {
             if waits(kind) {
                 format!("{n} threads: every wait overlaps the others")
             } else {
-                format!("{n} threads without a GIL on {cores} cores: computation runs in parallel")
+                format!(
+                    "{n} threads without a GIL on {cores} cores: computation can run in parallel"
+                )
             }
         }
         Model::AsyncSingle | Model::AsyncMulti if kind == WorkloadKind::File => format!(
@@ -139,7 +176,7 @@ fn mechanism(result: &ExperimentResult, run: &RunSummary) -> String {
             let mut text = if waits(kind) {
                 format!("{who}: at most {n} waits overlap")
             } else {
-                format!("{who} on {cores} cores: computation runs in parallel")
+                format!("{who} on {cores} cores: computation can run in parallel")
             };
             if let (Model::ProcessPool, Some(startup)) = (run.model, run.startup_s) {
                 text.push_str(&format!(
@@ -262,6 +299,31 @@ mod tests {
             text.contains("all 8 waits overlap") && text.contains("ideal 8×"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn load_from_other_programs_is_flagged_only_when_it_is_there() {
+        use crate::engine::monitor::CpuSample;
+        let mut r = result("cpu", &[(Model::Sequential, 1, false, 1.0)]);
+        r.runs[0].windows_s = vec![[0.0, 1.0]];
+        r.runs[0].utilisation = 0.5; // one of two cores: the run itself
+        let samples = |load: f32| -> Vec<CpuSample> {
+            (0..=4)
+                .map(|i| CpuSample {
+                    t_s: f64::from(i) * 0.25,
+                    usage: vec![load, load],
+                })
+                .collect()
+        };
+        r.cpu_samples = samples(50.0);
+        assert!(outside_load(&r, 0).is_some_and(|c| c < 0.1));
+        assert!(!explain(&r, 0).contains("other programs"));
+        r.cpu_samples = samples(100.0);
+        assert!(outside_load(&r, 0).is_some_and(|c| (c - 1.0).abs() < 0.01));
+        assert!(explain(&r, 0).contains("other programs kept ~1.0 cores busy"));
+        // Samples that straddle the run's edges say nothing about it.
+        r.runs[0].windows_s = vec![[0.1, 0.3]];
+        assert_eq!(outside_load(&r, 0), None);
     }
 
     #[test]

@@ -110,8 +110,10 @@ pub struct Repetition {
     pub gil_wait_s: f64,
     /// Σ task durations (start to end), s.
     pub task_time_s: f64,
-    /// Task durations, ms.
+    /// Task latencies (submission at the run's start to result), ms.
     pub latencies_ms: Vec<f64>,
+    /// Task durations (picked up to finished), ms.
+    pub task_times_ms: Vec<f64>,
     /// `convoy`: the I/O task's duration, ms.
     pub io_task_ms: Option<f64>,
     /// First failure messages.
@@ -124,6 +126,41 @@ pub struct Repetition {
     pub lanes: Vec<LaneInfo>,
     /// One span per finished task.
     pub spans: Vec<TaskSpan>,
+}
+
+impl Repetition {
+    /// Tasks finished per second.
+    pub fn throughput_per_s(&self) -> f64 {
+        if self.wall_s > 0.0 {
+            f64::from(self.done) / self.wall_s
+        } else {
+            0.0
+        }
+    }
+
+    /// CPU time of the run's threads and processes / (wall × cores). From
+    /// measured CPU time, not recorded "running" time: eight threads on two
+    /// cores are all "running" while only two compute.
+    pub fn utilisation(&self, cores: usize) -> f64 {
+        if self.wall_s > 0.0 {
+            self.cpu_s / (self.wall_s * cores.max(1) as f64)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Spread over repetitions of the per-repetition figures.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct RepetitionStats {
+    /// CPU time, s.
+    pub cpu_s: Stats,
+    /// Tasks finished per second.
+    pub throughput_per_s: Stats,
+    /// CPU time / (wall × cores).
+    pub utilisation: Stats,
+    /// Baseline mean wall / each repetition's wall.
+    pub speedup: Option<Stats>,
 }
 
 /// Everything measured for one run label (a JSON contract).
@@ -159,8 +196,18 @@ pub struct RunSummary {
     pub utilisation: f64,
     /// Tasks finished per second.
     pub throughput_per_s: f64,
-    /// Task duration percentiles over all repetitions, ms.
+    /// Task latency percentiles over all repetitions, ms: from submission
+    /// (every task is submitted when the run starts) to its result, so
+    /// queueing, start-up and dispatch count.
     pub latency_ms: Percentiles,
+    /// Task duration percentiles, ms: from a worker picking the task up to
+    /// its end (GIL waits included, queueing not).
+    #[serde(default)]
+    pub task_time_ms: Percentiles,
+    /// Mean, sd, min and max over repetitions of the other per-repetition
+    /// figures (the scalars above are their means).
+    #[serde(default)]
+    pub stats: RepetitionStats,
     /// Mean start-up time, s.
     pub startup_s: Option<f64>,
     /// Failed tasks over all repetitions.
@@ -175,6 +222,10 @@ pub struct RunSummary {
     /// Why the run could not be carried out, if it could not.
     #[serde(default)]
     pub error: Option<String>,
+    /// Stopped by a cancel before all its repetitions: the figures come from
+    /// those that finished.
+    #[serde(default)]
+    pub cancelled: bool,
     /// First task failure messages.
     #[serde(default)]
     pub errors: Vec<String>,
@@ -228,25 +279,34 @@ impl RunSummary {
             cpu_s: mean(&|r| r.cpu_s),
             // From measured CPU time, not from recorded "running" time: eight
             // threads on two cores are all "running" while only two compute.
-            utilisation: mean(&|r| {
-                if r.wall_s > 0.0 {
-                    r.cpu_s / (r.wall_s * cores.max(1) as f64)
-                } else {
-                    0.0
-                }
-            }),
-            throughput_per_s: mean(&|r| {
-                if r.wall_s > 0.0 {
-                    f64::from(r.done) / r.wall_s
-                } else {
-                    0.0
-                }
-            }),
+            utilisation: mean(&|r| r.utilisation(cores)),
+            throughput_per_s: mean(&Repetition::throughput_per_s),
             latency_ms: Percentiles::of(
                 reps.iter()
                     .flat_map(|r| r.latencies_ms.iter().copied())
                     .collect(),
             ),
+            task_time_ms: Percentiles::of(
+                reps.iter()
+                    .flat_map(|r| r.task_times_ms.iter().copied())
+                    .collect(),
+            ),
+            stats: RepetitionStats {
+                cpu_s: Stats::of(&reps.iter().map(|r| r.cpu_s).collect::<Vec<_>>()),
+                throughput_per_s: Stats::of(
+                    &reps
+                        .iter()
+                        .map(Repetition::throughput_per_s)
+                        .collect::<Vec<_>>(),
+                ),
+                utilisation: Stats::of(
+                    &reps
+                        .iter()
+                        .map(|r| r.utilisation(cores))
+                        .collect::<Vec<_>>(),
+                ),
+                speedup: None,
+            },
             startup_s: (!startups.is_empty())
                 .then(|| startups.iter().sum::<f64>() / startups.len() as f64),
             failed: reps.iter().map(|r| r.failed).sum(),
@@ -259,6 +319,7 @@ impl RunSummary {
             io_task_ms: (!io_tasks.is_empty())
                 .then(|| io_tasks.iter().sum::<f64>() / io_tasks.len() as f64),
             error: None,
+            cancelled: false,
             errors,
             replaced_workers: reps.iter().map(|r| r.replaced_workers).sum(),
             windows_s: reps.iter().map(|r| r.window_s).collect(),
@@ -289,7 +350,8 @@ impl RunSummary {
         summary
     }
 
-    /// Whether everything in this run went right.
+    /// Whether everything in this run went right (a cancelled run's measured
+    /// repetitions may still have).
     pub fn succeeded(&self) -> bool {
         self.error.is_none() && self.failed == 0 && self.checksum_ok && self.repetitions > 0
     }
@@ -308,6 +370,14 @@ pub fn apply_speedups(runs: &mut [RunSummary], baseline: usize, cores: usize) {
             }
             _ => None,
         };
+        let per_repetition: Vec<f64> = run
+            .windows_s
+            .iter()
+            .map(|w| w[1] - w[0])
+            .filter(|wall| *wall > 0.0)
+            .filter_map(|wall| base.map(|base| base / wall))
+            .collect();
+        run.stats.speedup = (!per_repetition.is_empty()).then(|| Stats::of(&per_repetition));
         run.efficiency = run
             .speedup
             .map(|s| s / run.workers.min(cores.max(1)).max(1) as f64);

@@ -28,6 +28,8 @@ pub const MAX_PROCESSES: i64 = 256;
 pub const MAX_CONNECTIONS: i64 = 1000;
 /// Longest CPU or waiting time per task, in ms.
 pub const MAX_TASK_MS: f64 = 60_000.0;
+/// Most kernel iterations per task: a few minutes of one core anywhere.
+pub const MAX_CPU_ITERS: i64 = 100_000_000_000;
 /// Largest buffer per task, in bytes.
 pub const MAX_BYTES: i64 = 1 << 30;
 /// Most runs one preset may compare.
@@ -492,13 +494,7 @@ impl Preset {
                 format!("this build reads version {PRESET_VERSION} presets"),
             ));
         }
-        if self.name.trim().is_empty() || self.name.chars().count() > 200 {
-            return Err(v.invalid(
-                "name",
-                format!("{:?}", self.name),
-                "must be 1 to 200 characters",
-            ));
-        }
+        v.text("name", &self.name, 200)?;
         let repetitions = v.int_in("repetitions", self.repetitions, 1, 100)?;
         let warmup = v.int_in("warmup", self.warmup, 0, 20)?;
         let cores = machine.cores.max(1);
@@ -637,7 +633,7 @@ impl Preset {
                     cpu_ms = Some(v.ms("workload.cpu_ms", ms, false)?);
                 }
                 (None, Some(iters)) => {
-                    cpu_iters = v.int_in("workload.cpu_iters", iters, 1, 1_000_000_000_000)? as u64;
+                    cpu_iters = v.int_in("workload.cpu_iters", iters, 1, MAX_CPU_ITERS)? as u64;
                 }
             }
         }
@@ -805,13 +801,7 @@ fn validate_run(
     }
     let label = match &spec.label {
         Some(label) => {
-            if label.trim().is_empty() || label.chars().count() > 80 {
-                return Err(v.invalid(
-                    &field("label"),
-                    format!("{label:?}"),
-                    "must be 1 to 80 characters",
-                ));
-            }
+            v.text(&field("label"), label, 80)?;
             label.clone()
         }
         None => default_label(spec, model, workers),
@@ -829,7 +819,10 @@ pub fn default_label(spec: &RunSpec, model: Model, workers: usize) -> String {
     let mut label = model.name().to_owned();
     let mut options = Vec::new();
     if model.has_workers() && spec.workers.is_some() {
-        options.push(format!("{workers} workers"));
+        options.push(format!(
+            "{workers} worker{}",
+            if workers == 1 { "" } else { "s" }
+        ));
     }
     if spec.gil == Some(true) {
         match spec.switch_interval_ms {
@@ -860,6 +853,26 @@ impl Validator<'_> {
             value: value.to_string(),
             allowed: allowed.into(),
         }
+    }
+
+    /// Names and labels end up in terminals, tables and SVG files: printable
+    /// text of a sensible length only.
+    fn text(&self, field: &str, value: &str, max_chars: usize) -> Result<(), PresetError> {
+        if value.trim().is_empty() || value.chars().count() > max_chars {
+            return Err(self.invalid(
+                field,
+                format!("{value:?}"),
+                format!("must be 1 to {max_chars} characters"),
+            ));
+        }
+        if value.chars().any(char::is_control) {
+            return Err(self.invalid(
+                field,
+                format!("{value:?}"),
+                "must not contain control characters (tabs, new lines, escapes)",
+            ));
+        }
+        Ok(())
     }
 
     fn int_in(&self, field: &str, value: i64, min: i64, max: i64) -> Result<i64, PresetError> {

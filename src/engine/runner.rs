@@ -19,7 +19,7 @@ use super::executor::{ExecNotice, RunContext, executor_for};
 use super::machine::MachineInfo;
 use super::metrics::{ExperimentResult, Repetition, RunSummary, apply_speedups};
 use super::preset::{Experiment, RunPlan, WorkloadKind};
-use super::recorder::{Event, LaneInfo, Recorder};
+use super::recorder::{Event, EventKind, LaneInfo, Recorder};
 use super::services::RunServices;
 use super::spans::{LiveSpans, TaskSpan, build_spans};
 use super::sys;
@@ -41,6 +41,16 @@ pub struct RunnerOptions {
 impl RunnerOptions {
     /// Options for this program: workers are this executable again.
     pub fn for_this_executable() -> std::io::Result<Self> {
+        // On Linux, /proc/self/exe is the very file this process runs, even
+        // if the binary on disk is rebuilt meanwhile: workers always speak
+        // the same protocol as the lab that starts them.
+        #[cfg(target_os = "linux")]
+        {
+            let own = PathBuf::from("/proc/self/exe");
+            if own.exists() {
+                return Ok(Self::with_worker_exe(own));
+            }
+        }
         Ok(Self::with_worker_exe(std::env::current_exe()?))
     }
 
@@ -200,12 +210,15 @@ pub struct Runner {
 #[derive(Clone)]
 pub struct Canceller {
     current: CurrentToken,
+    commands: Sender<Command>,
 }
 
 impl Canceller {
-    /// Cancels the current experiment, if any.
+    /// Cancels the current experiment — at once if it runs, and also if it
+    /// was asked to start but has not yet (the command queues behind Start).
     pub fn cancel(&self) {
         cancel_current(&self.current);
+        let _ = self.commands.send(Command::Cancel);
     }
 }
 
@@ -255,7 +268,14 @@ impl Runner {
     pub fn canceller(&self) -> Canceller {
         Canceller {
             current: Arc::clone(&self.current),
+            commands: self.commands.clone(),
         }
+    }
+
+    /// Whether the runner thread is still there to answer (it only ends
+    /// when this handle is dropped, or if it panicked).
+    pub fn is_alive(&self) -> bool {
+        self.thread.as_ref().is_some_and(|t| !t.is_finished())
     }
 
     /// The next event, if one is waiting.
@@ -382,13 +402,13 @@ impl Session<'_> {
             tasks: experiment.workload.tasks,
         });
         let per_run = experiment.warmup + experiment.repetitions;
-        'runs: for (index, plan) in experiment.runs.iter().enumerate() {
+        for (index, plan) in experiment.runs.iter().enumerate() {
             let mut measured = Vec::new();
             let mut error = None;
             for repetition in 0..per_run {
                 self.poll_commands(Duration::ZERO);
                 if self.cancel.is_cancelled() {
-                    break 'runs;
+                    break;
                 }
                 let warmup = repetition < experiment.warmup;
                 let position = Position {
@@ -399,7 +419,8 @@ impl Session<'_> {
                     warmup,
                 };
                 match self.run_repetition(experiment, plan, position) {
-                    Ok(_) if self.cancel.is_cancelled() => break 'runs,
+                    // A repetition cut short measures nothing; those before it stand.
+                    Ok(_) if self.cancel.is_cancelled() => break,
                     Ok(rep) => {
                         self.send(RunnerEvent::RepetitionFinished {
                             run: index,
@@ -417,14 +438,24 @@ impl Session<'_> {
                     }
                 }
             }
+            let cancelled = self.cancel.is_cancelled();
             let summary = match error {
                 Some(message) => RunSummary::failed_run(plan, experiment.workload.tasks, message),
-                None => RunSummary::from_repetitions(plan, &measured, cores),
+                // Cancelled before anything of this run was measured: nothing to keep.
+                None if cancelled && measured.is_empty() => break,
+                None => {
+                    let mut summary = RunSummary::from_repetitions(plan, &measured, cores);
+                    summary.cancelled = cancelled;
+                    summary
+                }
             };
             result.runs.push(summary);
             apply_speedups(&mut result.runs, experiment.baseline, cores);
             if let Some(last) = result.runs.last() {
                 self.send(RunnerEvent::RunFinished(Box::new(last.clone())));
+            }
+            if cancelled {
+                break;
             }
         }
         result.cancelled = self.cancel.is_cancelled();
@@ -491,6 +522,24 @@ impl Session<'_> {
         });
         let mut events: Vec<Event> = Vec::new();
         let mut live = LiveSpans::default();
+        // Tasks started minus tasks ended, for progress without building spans.
+        let mut in_flight: i64 = 0;
+        // Live span batches (the app's timeline), only when asked for.
+        let mut publish = |batch: &[Event], origin: u64| {
+            if !self.options.live_spans || origin == 0 {
+                return;
+            }
+            let lanes = recorder.lanes();
+            let spans = live.feed(batch, origin, &lanes);
+            if !spans.is_empty() {
+                self.send(RunnerEvent::Spans {
+                    run: at.run,
+                    repetition: at.repetition,
+                    spans,
+                    lanes,
+                });
+            }
+        };
         let joined = std::thread::scope(|scope| {
             let exec = std::thread::Builder::new()
                 .name("lab-exec".into())
@@ -509,21 +558,15 @@ impl Session<'_> {
             while !done && !exec.is_finished() {
                 done = self.poll_commands(self.options.poll);
                 let batch = recorder.drain();
-                let origin = run_origin.load(Ordering::Acquire);
-                if self.options.live_spans && origin > 0 {
-                    let lanes = recorder.lanes();
-                    let spans = live.feed(&batch, origin, &lanes);
-                    if !spans.is_empty() {
-                        self.send(RunnerEvent::Spans {
-                            run: at.run,
-                            repetition: at.repetition,
-                            spans,
-                            lanes,
-                        });
-                    }
-                } else {
-                    live.feed(&batch, origin, &[]);
-                }
+                publish(&batch, run_origin.load(Ordering::Acquire));
+                in_flight += batch
+                    .iter()
+                    .map(|e| match e.kind {
+                        EventKind::Start => 1,
+                        EventKind::End | EventKind::Failed => -1,
+                        _ => 0,
+                    })
+                    .sum::<i64>();
                 events.extend(batch);
                 self.send(RunnerEvent::Progress(Progress {
                     run: at.run,
@@ -533,7 +576,7 @@ impl Session<'_> {
                     warmup: at.warmup,
                     tasks_done: results.finished(),
                     tasks: work.tasks,
-                    in_flight: live.in_flight(),
+                    in_flight: in_flight.max(0) as usize,
                     elapsed_s: self.seconds_since_origin(sys::monotonic_ns()),
                 }));
             }
@@ -542,18 +585,7 @@ impl Session<'_> {
         })?;
         let (report, start_ns, end_ns) = joined;
         let late = recorder.drain();
-        if self.options.live_spans {
-            let lanes = recorder.lanes();
-            let spans = live.feed(&late, start_ns, &lanes);
-            if !spans.is_empty() {
-                self.send(RunnerEvent::Spans {
-                    run: at.run,
-                    repetition: at.repetition,
-                    spans,
-                    lanes,
-                });
-            }
-        }
+        publish(&late, start_ns);
         events.extend(late);
         let (report, exec_cpu_ns) = report.map_err(|e| e.to_string())?;
         // The run's own threads and processes only: the app's UI, the CPU
@@ -661,7 +693,10 @@ fn summarize_repetition(input: SummaryInput<'_>) -> Repetition {
         busy_s: seconds(spans.iter().map(|s| s.busy_us).sum()),
         gil_wait_s: seconds(spans.iter().map(|s| s.gil_wait_us).sum()),
         task_time_s: seconds(spans.iter().map(TaskSpan::duration_us).sum()),
-        latencies_ms: spans
+        // Every task is submitted when the run starts (as with `map` on an
+        // executor): its latency is when its result is there.
+        latencies_ms: spans.iter().map(|s| s.end_us as f64 / 1000.0).collect(),
+        task_times_ms: spans
             .iter()
             .map(|s| s.duration_us() as f64 / 1000.0)
             .collect(),

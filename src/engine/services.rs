@@ -103,11 +103,13 @@ async fn serve(listener: std::net::TcpListener, mut stop: tokio::sync::oneshot::
     loop {
         tokio::select! {
             _ = &mut stop => return,
-            accepted = listener.accept() => {
-                if let Ok((stream, _)) = accepted {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
                     tokio::spawn(answer(stream));
                 }
-            }
+                // Out of descriptors, say: wait a moment instead of spinning.
+                Err(_) => tokio::time::sleep(Duration::from_millis(5)).await,
+            },
         }
     }
 }

@@ -447,13 +447,7 @@ fn run_blocking(
                     TaskFailure::Error("no temporary folder for file tasks".into())
                 })?;
             let cancel = env.cancel;
-            let read_back = t.wait(|| write_and_read_back(&dir, task, &words, cancel))??;
-            if read_back != words {
-                return Err(TaskFailure::Error(format!(
-                    "task {task}: file read back differs from what was written"
-                )));
-            }
-            t.sum_words(&read_back)
+            t.wait(|| write_and_read_back(&dir, task, &words, cancel))?
         }
         WorkloadKind::Net => {
             let addr = env
@@ -468,32 +462,20 @@ fn run_blocking(
     }
 }
 
-fn words_as_bytes(words: &[u64]) -> Vec<u8> {
-    words.iter().flat_map(|w| w.to_le_bytes()).collect()
-}
-
-fn bytes_as_words(bytes: &[u8]) -> Vec<u64> {
-    bytes
-        .chunks_exact(8)
-        .map(|chunk| {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            u64::from_le_bytes(word)
-        })
-        .collect()
-}
-
 /// Bytes written or read between two looks at the cancel token.
 const FILE_CHUNK_BYTES: usize = 1 << 20;
+const FILE_CHUNK_WORDS: usize = FILE_CHUNK_BYTES / 8;
 
-/// Writes the words to a file in `dir`, flushes it to disk, reads it back and
-/// removes it. Works in 1 MiB chunks so a cancel is seen between them.
+/// Writes the words to a file in `dir`, flushes it to disk, reads it back
+/// comparing every word, removes it, and returns the sum of what was read.
+/// Works in 1 MiB chunks — no second copy of the data, and a cancel is seen
+/// between chunks (a flush in progress cannot be interrupted).
 pub fn write_and_read_back(
     dir: &std::path::Path,
     task: u32,
     words: &[u64],
     cancel: &CancelToken,
-) -> Result<Vec<u64>, TaskFailure> {
+) -> Result<u64, TaskFailure> {
     let path = dir.join(format!("task-{task}.bin"));
     let io_error = |what: &str, e: std::io::Error| {
         TaskFailure::Error(format!("task {task}: {what} {}: {e}", path.display()))
@@ -507,28 +489,51 @@ pub fn write_and_read_back(
     };
     let result = (|| {
         let mut file = std::fs::File::create(&path).map_err(|e| io_error("cannot create", e))?;
-        for chunk in words_as_bytes(words).chunks(FILE_CHUNK_BYTES) {
+        let mut bytes = Vec::with_capacity(FILE_CHUNK_BYTES);
+        for chunk in words.chunks(FILE_CHUNK_WORDS) {
             check()?;
-            file.write_all(chunk)
+            bytes.clear();
+            bytes.extend(chunk.iter().flat_map(|w| w.to_le_bytes()));
+            file.write_all(&bytes)
                 .map_err(|e| io_error("cannot write", e))?;
         }
         check()?;
         file.sync_all().map_err(|e| io_error("cannot flush", e))?;
         drop(file);
-        let mut file = std::fs::File::open(&path).map_err(|e| io_error("cannot open", e))?;
-        let mut bytes = Vec::with_capacity(words.len() * 8);
-        let mut chunk = vec![0u8; FILE_CHUNK_BYTES];
-        loop {
+        let mut file = std::io::BufReader::with_capacity(
+            FILE_CHUNK_BYTES,
+            std::fs::File::open(&path).map_err(|e| io_error("cannot open", e))?,
+        );
+        let mut sum = 0u64;
+        for chunk in words.chunks(FILE_CHUNK_WORDS) {
             check()?;
-            let read = file
-                .read(&mut chunk)
+            bytes.resize(chunk.len() * 8, 0);
+            file.read_exact(&mut bytes)
                 .map_err(|e| io_error("cannot read", e))?;
-            if read == 0 {
-                break;
+            for (expected, read) in chunk.iter().zip(bytes.chunks_exact(8)) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(read);
+                let word = u64::from_le_bytes(word);
+                if word != *expected {
+                    return Err(TaskFailure::Error(format!(
+                        "task {task}: {} read back differs from what was written",
+                        path.display()
+                    )));
+                }
+                sum = sum.wrapping_add(word);
             }
-            bytes.extend_from_slice(&chunk[..read]);
         }
-        Ok(bytes_as_words(&bytes))
+        if file
+            .read(&mut [0u8; 1])
+            .map_err(|e| io_error("cannot read", e))?
+            != 0
+        {
+            return Err(TaskFailure::Error(format!(
+                "task {task}: {} is longer than what was written",
+                path.display()
+            )));
+        }
+        Ok(sum)
     })();
     let _ = std::fs::remove_file(&path);
     result

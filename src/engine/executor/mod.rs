@@ -20,8 +20,9 @@ use std::time::Duration;
 use super::cancel::CancelToken;
 use super::gil::{Gil, GilThreadStats};
 use super::preset::{Model, ResolvedWorkload, RunPlan};
+use super::recorder::CpuAccounting;
 use super::recorder::Recorder;
-use super::workload::{Services, TaskEnv, TaskResults};
+use super::workload::{Services, TaskEnv, TaskResults, execute_task};
 
 pub use process_pool::{WORKER_ARG, worker_main};
 
@@ -134,6 +135,50 @@ pub fn executor_for(model: Model) -> Box<dyn Executor> {
         Model::AsyncSingle => Box::new(async_single::AsyncSingle),
         Model::AsyncMulti => Box::new(async_multi::AsyncMulti),
         Model::Rayon => Box::new(rayon_pool::RayonPool),
+    }
+}
+
+/// What a worker thread needs, borrowed from the run.
+#[derive(Clone, Copy)]
+struct WorkerParts<'a> {
+    env: TaskEnv<'a>,
+    results: &'a TaskResults,
+    recorder: &'a Arc<Recorder>,
+    gil: Option<&'a Gil>,
+}
+
+impl<'a> WorkerParts<'a> {
+    fn of(ctx: &'a RunContext<'a>, gil: Option<&'a Gil>) -> Self {
+        WorkerParts {
+            env: ctx.env(),
+            results: ctx.results,
+            recorder: ctx.recorder,
+            gil,
+        }
+    }
+
+    /// Starts a named OS thread in `scope` that records as a worker, takes
+    /// its own handle on the GIL (if the run has one), and runs every task
+    /// `tasks` yields — one for a thread per task, many for a pool.
+    fn spawn<'scope>(
+        self,
+        scope: &'scope std::thread::Scope<'scope, 'a>,
+        thread: std::thread::Builder,
+        buffer_events: usize,
+        tasks: impl Iterator<Item = u32> + Send + 'scope,
+    ) -> std::io::Result<std::thread::ScopedJoinHandle<'scope, ()>>
+    where
+        'a: 'scope,
+    {
+        thread.spawn_scoped(scope, move || {
+            let _attached = self
+                .recorder
+                .attach_current_thread(buffer_events, CpuAccounting::Worker);
+            let mut gil_thread = self.gil.map(|gil| gil.thread(self.env.cancel));
+            for task in tasks {
+                execute_task(self.env, task, gil_thread.as_mut(), self.results);
+            }
+        })
     }
 }
 

@@ -4,9 +4,9 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Instant;
 
-use super::{ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, join_all};
-use crate::engine::recorder::CpuAccounting;
-use crate::engine::workload::execute_task;
+use super::{
+    ExecError, ExecReport, Executor, RunContext, WORKER_BUFFER_EVENTS, WorkerParts, join_all,
+};
 
 /// `workers` threads take the next task index until none are left. (The task
 /// list is fixed, so an atomic counter is the queue.)
@@ -16,6 +16,7 @@ impl Executor for ThreadPool {
     fn run(&self, ctx: &RunContext<'_>) -> Result<ExecReport, ExecError> {
         let gil = ctx.gil();
         let next = AtomicU32::new(0);
+        let tasks = ctx.work.tasks;
         let started = Instant::now();
         let mut failure = None;
         let mut startup = None;
@@ -23,23 +24,19 @@ impl Executor for ThreadPool {
             let mut threads = Vec::new();
             for worker in 0..ctx.plan.workers {
                 let name = format!("lab-worker-{worker}");
-                let (gil, env, results, recorder, next) =
-                    (gil.as_ref(), ctx.env(), ctx.results, ctx.recorder, &next);
-                let spawned =
-                    std::thread::Builder::new()
-                        .name(name.clone())
-                        .spawn_scoped(scope, move || {
-                            let _attached = recorder
-                                .attach_current_thread(WORKER_BUFFER_EVENTS, CpuAccounting::Worker);
-                            let mut gil_thread = gil.map(|gil| gil.thread(env.cancel));
-                            loop {
-                                let task = next.fetch_add(1, Ordering::Relaxed);
-                                if task >= env.work.tasks || env.cancel.is_cancelled() {
-                                    break;
-                                }
-                                execute_task(env, task, gil_thread.as_mut(), results);
-                            }
-                        });
+                let next = &next;
+                let cancel = ctx.cancel;
+                let tasks = std::iter::from_fn(move || {
+                    let task = next.fetch_add(1, Ordering::Relaxed);
+                    (task < tasks && !cancel.is_cancelled()).then_some(task)
+                });
+                let thread = std::thread::Builder::new().name(name.clone());
+                let spawned = WorkerParts::of(ctx, gil.as_ref()).spawn(
+                    scope,
+                    thread,
+                    WORKER_BUFFER_EVENTS,
+                    tasks,
+                );
                 match spawned {
                     Ok(thread) => threads.push(thread),
                     Err(source) => {

@@ -1,8 +1,6 @@
 //! `threads`: one OS thread per task, like a `threading.Thread` per task.
 
-use super::{ExecError, ExecReport, Executor, RunContext, join_all};
-use crate::engine::recorder::CpuAccounting;
-use crate::engine::workload::execute_task;
+use super::{ExecError, ExecReport, Executor, RunContext, WorkerParts, join_all};
 
 /// Small stacks: thousands of task threads must fit in memory.
 const TASK_THREAD_STACK: usize = 256 * 1024;
@@ -23,17 +21,15 @@ impl Executor for ThreadPerTask {
                     break;
                 }
                 let name = format!("lab-task-{task}");
-                let (gil, env, results, recorder) =
-                    (gil.as_ref(), ctx.env(), ctx.results, ctx.recorder);
-                let spawned = std::thread::Builder::new()
+                let thread = std::thread::Builder::new()
                     .name(name.clone())
-                    .stack_size(TASK_THREAD_STACK)
-                    .spawn_scoped(scope, move || {
-                        let _attached = recorder
-                            .attach_current_thread(TASK_THREAD_EVENTS, CpuAccounting::Worker);
-                        let mut gil_thread = gil.map(|gil| gil.thread(env.cancel));
-                        execute_task(env, task, gil_thread.as_mut(), results);
-                    });
+                    .stack_size(TASK_THREAD_STACK);
+                let spawned = WorkerParts::of(ctx, gil.as_ref()).spawn(
+                    scope,
+                    thread,
+                    TASK_THREAD_EVENTS,
+                    std::iter::once(task),
+                );
                 match spawned {
                     Ok(thread) => threads.push(thread),
                     Err(source) => {
