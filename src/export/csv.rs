@@ -34,12 +34,16 @@ struct Row<'a> {
     latency_ms_p50: f64,
     latency_ms_p95: f64,
     latency_ms_p99: f64,
+    task_time_ms_p50: f64,
+    task_time_ms_p95: f64,
+    task_time_ms_p99: f64,
     startup_s: Option<f64>,
     failed: u32,
     checksum_ok: bool,
     gil_wait_share: f64,
     io_task_ms: Option<f64>,
     error: Option<&'a str>,
+    cancelled: bool,
 }
 
 impl<'a> Row<'a> {
@@ -65,12 +69,16 @@ impl<'a> Row<'a> {
             latency_ms_p50: run.latency_ms.p50,
             latency_ms_p95: run.latency_ms.p95,
             latency_ms_p99: run.latency_ms.p99,
+            task_time_ms_p50: run.task_time_ms.p50,
+            task_time_ms_p95: run.task_time_ms.p95,
+            task_time_ms_p99: run.task_time_ms.p99,
             startup_s: run.startup_s,
             failed: run.failed,
             checksum_ok: run.checksum_ok,
             gil_wait_share: run.gil_wait_share,
             io_task_ms: run.io_task_ms,
             error: run.error.as_deref(),
+            cancelled: run.cancelled,
         }
     }
 }
