@@ -17,7 +17,7 @@ use super::machine::MachineInfo;
 pub const PRESET_VERSION: i64 = 1;
 
 /// Most tasks one experiment may hold.
-pub const MAX_TASKS: i64 = 1_000_000;
+pub const MAX_TASKS: i64 = 200_000;
 /// Most OS threads the `threads` model may start (one per task).
 pub const MAX_THREADS: i64 = 4096;
 /// Most workers a pool, runtime or rayon may have.
