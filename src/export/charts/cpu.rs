@@ -198,19 +198,14 @@ pub(super) fn draw<DB: DrawingBackend>(
     let x_desc = format!("time since the experiment's start ({})", unit.symbol());
     let x_label = |v: &f64| frame::tick(*v, x1 - x0);
     let y_label = |v: &f64| frame::tick(*v, 100.0);
-    chart
-        .configure_mesh()
+    let mut mesh = chart.configure_mesh();
+    frame::house_mesh(&mut mesh, frame::LABEL_SIZE)
         .x_desc(x_desc)
         .y_desc(y_desc)
         .x_labels(12)
         .y_labels(if heat_map { 0 } else { 6 })
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
-        .label_style(text(frame::LABEL_SIZE, frame::INK))
-        .axis_desc_style(text(frame::DESC_SIZE, frame::INK))
-        .bold_line_style(frame::GRID)
-        .light_line_style(WHITE)
-        .axis_style(frame::AXIS)
         .draw()?;
     // Shading of measured repetitions and the strip under the run names.
     let y_top = chart.y_range().end;

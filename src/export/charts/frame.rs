@@ -2,6 +2,7 @@
 //! that flows into rows, text that is shortened to fit, time units and label
 //! placement that never overlaps.
 
+use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -33,6 +34,19 @@ pub const AXIS: RGBColor = RGBColor(0x80, 0x80, 0x80);
 pub const MARGIN: i32 = 20;
 /// Height of one legend row, px.
 const LEGEND_ROW: i32 = 24;
+
+/// The axes and grid every chart draws alike; the caller adds what differs
+/// (tick counts, formatters, descriptions) and draws.
+pub fn house_mesh<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    label_size: u32,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
+    mesh.label_style(text(label_size, INK))
+        .axis_desc_style(text(DESC_SIZE, INK))
+        .bold_line_style(GRID)
+        .light_line_style(WHITE)
+        .axis_style(AXIS)
+}
 
 /// Size of tick labels and legend text, px.
 pub const LABEL_SIZE: u32 = 15;

@@ -229,18 +229,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         .y_label_area_size(Y_AXIS)
         .build_cartesian_2d(x_range.clone(), 0.0..y_max)?;
     let y_label = |v: &f64| format!("{}×", frame::tick(*v, y_max));
-    chart
-        .configure_mesh()
+    let mut mesh = chart.configure_mesh();
+    frame::house_mesh(&mut mesh, frame::LABEL_SIZE)
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(8)
         .y_desc("speed-up (×, higher is faster)")
         .y_label_formatter(&y_label)
-        .label_style(text(frame::LABEL_SIZE, frame::INK))
-        .axis_desc_style(text(frame::DESC_SIZE, frame::INK))
-        .bold_line_style(frame::GRID)
-        .light_line_style(WHITE)
-        .axis_style(frame::AXIS)
         .draw()?;
 
     // Reference lines, labelled in the room right of the plot.

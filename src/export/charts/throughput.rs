@@ -108,19 +108,14 @@ pub(super) fn draw<DB: DrawingBackend>(
     let x_desc = format!("time since the repetition's start ({})", unit.symbol());
     let x_label = |v: &f64| frame::tick(*v, x_max);
     let y_label = |v: &f64| thousands(*v, y_max);
-    chart
-        .configure_mesh()
+    let mut mesh = chart.configure_mesh();
+    frame::house_mesh(&mut mesh, frame::LABEL_SIZE)
         .x_desc(x_desc)
         .y_desc("tasks finished per second")
         .x_labels(12)
         .y_labels(8)
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
-        .label_style(text(frame::LABEL_SIZE, frame::INK))
-        .axis_desc_style(text(frame::DESC_SIZE, frame::INK))
-        .bold_line_style(frame::GRID)
-        .light_line_style(WHITE)
-        .axis_style(frame::AXIS)
         .draw()?;
 
     if lines.is_empty() {

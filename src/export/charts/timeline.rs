@@ -299,15 +299,11 @@ fn draw_panel<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..end_ms, 0.0..lanes as f64)?;
     let x_label = |v: &f64| format!("{} ms", frame::tick(*v, end_ms));
     let mut mesh = chart.configure_mesh();
-    mesh.x_labels(10)
+    frame::house_mesh(&mut mesh, 14)
+        .x_labels(10)
         .y_labels(0)
         .disable_y_mesh()
-        .x_label_formatter(&x_label)
-        .label_style(text(14, frame::INK))
-        .axis_desc_style(text(frame::DESC_SIZE, frame::INK))
-        .bold_line_style(frame::GRID)
-        .light_line_style(WHITE)
-        .axis_style(frame::AXIS);
+        .x_label_formatter(&x_label);
     if last {
         mesh.x_desc("time since the repetition's start (ms)");
     }
