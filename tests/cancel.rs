@@ -2,12 +2,13 @@
 //! leaves no process, thread or temporary file behind. (Alone in its test
 //! binary, so that no other test's threads or processes are counted.)
 
+#[path = "it/common.rs"]
 mod common;
 
 use std::time::{Duration, Instant};
 
 use common::{experiment, options, preset};
-use concurrency_lab::engine::runner::{Runner, RunnerEvent};
+use concurrency_lab::engine::run::runner::{Runner, RunnerEvent};
 
 /// Threads of this process whose names start with `lab-`.
 #[cfg(target_os = "linux")]

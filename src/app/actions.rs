@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use super::files::{self, DialogPurpose};
 use super::{ErrorPanel, LabApp};
-use crate::engine::live::LiveExperiment;
-use crate::engine::preset;
+use crate::engine::spec::preset;
+use crate::engine::view::live::LiveExperiment;
 use crate::export::charts::{ChartFormat, ChartKind};
 
 /// Something the user asked for.
@@ -181,10 +181,10 @@ impl LabApp {
     /// Opens a preset file or built-in; a broken one leaves the current
     /// experiment as it was and shows the error naming file and field.
     pub fn open_preset(&mut self, source: &str) {
-        let machine = crate::engine::machine::MachineInfo::current();
+        let machine = crate::engine::measure::machine::MachineInfo::current();
         let loaded = preset::load(source).and_then(|(preset, origin)| {
             preset
-                .validate(&origin, machine, crate::engine::kernel::calibration)
+                .validate(&origin, machine, crate::engine::run::kernel::calibration)
                 .map(|_| (preset, origin))
         });
         match loaded {
@@ -218,7 +218,7 @@ impl LabApp {
     }
 
     /// The result the views show: the one on show, else the newest.
-    pub fn shown_result(&self) -> Option<&crate::engine::metrics::ExperimentResult> {
+    pub fn shown_result(&self) -> Option<&crate::engine::results::metrics::ExperimentResult> {
         self.live
             .as_ref()
             .and_then(|l| l.result.as_ref())

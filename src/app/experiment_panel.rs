@@ -4,14 +4,16 @@
 //! own validation flagged in place for what ranges cannot catch.
 
 use super::LabApp;
-use crate::engine::preset::{
-    self, MAX_BYTES, MAX_PROCESSES, MAX_TASK_MS, MAX_TASKS, MAX_WORKERS, Model, RunSpec,
-    WorkloadKind, WorkloadSpec,
+use crate::engine::python::discover::{self, PythonInfo};
+use crate::engine::spec::preset::{
+    self, MAX_BYTES, MAX_PROCESSES, MAX_TASK_MS, MAX_TASKS, MAX_WORKERS, Model, RunSpec, Runtime,
+    StartMethod, WorkloadKind, WorkloadSpec,
 };
 
 /// Draws the panel.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     let running = app.is_running();
+    let mut show_code = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -39,7 +41,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
                     .show(ui, |ui| workload_ui(ui, &mut preset.workload));
                 egui::CollapsingHeader::new(egui::RichText::new("Runs to compare").strong())
                     .default_open(true)
-                    .show(ui, |ui| runs_ui(ui, &mut preset.runs));
+                    .show(ui, |ui| show_code = runs_ui(ui, &mut preset.runs));
                 egui::CollapsingHeader::new(egui::RichText::new("Measurement").strong())
                     .default_open(true)
                     .show(ui, |ui| measurement_ui(ui, preset));
@@ -47,6 +49,9 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
             ui.add_space(6.0);
             validation_ui(app, ui);
         });
+    if let Some(index) = show_code {
+        app.show_python_code(index);
+    }
 }
 
 fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
@@ -87,7 +92,7 @@ fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
                 .on_hover_text("Give the count per logical core, so the experiment means the same on 2 cores and on 64")
                 .changed()
             {
-                let cores = crate::engine::machine::MachineInfo::current().cores.max(1) as i64;
+                let cores = crate::engine::measure::machine::MachineInfo::current().cores.max(1) as i64;
                 if per_core {
                     let tasks = workload.tasks.take().unwrap_or(8);
                     workload.tasks_per_core = Some((tasks / cores).max(1));
@@ -117,7 +122,7 @@ fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
                     .on_hover_text("Fixed kernel iterations instead of calibrated milliseconds: identical work on every machine")
                     .changed()
                 {
-                    let rate = crate::engine::kernel::calibration().iterations_per_ms;
+                    let rate = crate::engine::run::kernel::calibration().iterations_per_ms;
                     if fixed {
                         let ms = workload.cpu_ms.take().unwrap_or(10.0);
                         workload.cpu_iters = Some((ms * rate).round().max(1.0) as i64);
@@ -211,23 +216,35 @@ enum RunEdit {
     Remove(usize),
 }
 
-fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) {
-    let cores = crate::engine::machine::MachineInfo::current().cores;
+/// Edits the runs; returns the run whose Python code was asked for.
+fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
+    let cores = crate::engine::measure::machine::MachineInfo::current().cores;
     let mut edit = None;
+    let mut show_code = None;
     let count = runs.len();
     for (index, run) in runs.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(format!("{}.", index + 1)).strong());
+                runtime_ui(ui, index, run);
                 let mut model = run.model;
+                let lacks = python_lacks(run);
                 egui::ComboBox::from_id_salt(("run-model", index))
                     .selected_text(model.name())
                     .width(120.0)
                     .show_ui(ui, |ui| {
-                        for option in Model::ALL {
-                            ui.selectable_value(&mut model, option, option.name())
-                                .on_hover_text(option.describe());
+                        for option in Model::ALL.into_iter().filter(|m| m.runs_in(run.runtime())) {
+                            match lacks(option) {
+                                Some(reason) => {
+                                    ui.add_enabled(false, egui::Button::selectable(false, option.name()))
+                                        .on_disabled_hover_text(reason);
+                                }
+                                None => {
+                                    ui.selectable_value(&mut model, option, option.name())
+                                        .on_hover_text(option.describe());
+                                }
+                            }
                         }
                     })
                     .response
@@ -246,15 +263,30 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) {
                     if ui.add_enabled(count > 1, egui::Button::new("✕").small()).on_hover_text("Remove this run").clicked() {
                         edit = Some(RunEdit::Remove(index));
                     }
-                    if ui.add(egui::Button::new("Copy").small()).on_hover_text("Duplicate this run").clicked() {
-                        edit = Some(RunEdit::Duplicate(index));
-                    }
-                    if ui.add_enabled(index + 1 < count, egui::Button::new("▼").small()).on_hover_text("Move down").clicked() {
-                        edit = Some(RunEdit::Down(index));
-                    }
-                    if ui.add_enabled(index > 0, egui::Button::new("▲").small()).on_hover_text("Move up").clicked() {
-                        edit = Some(RunEdit::Up(index));
-                    }
+                    ui.menu_button("⋯", |ui| {
+                        if ui.add_enabled(index > 0, egui::Button::new("Move up")).clicked() {
+                            edit = Some(RunEdit::Up(index));
+                        }
+                        if ui.add_enabled(index + 1 < count, egui::Button::new("Move down")).clicked() {
+                            edit = Some(RunEdit::Down(index));
+                        }
+                        if ui.button("Duplicate").clicked() {
+                            edit = Some(RunEdit::Duplicate(index));
+                        }
+                        if ui
+                            .add_enabled(
+                                crate::engine::python::code::has_python_code(run.model),
+                                egui::Button::new("Show the Python code"),
+                            )
+                            .on_hover_text("The few lines of ordinary Python that do what this run does")
+                            .on_disabled_hover_text("Python has no counterpart of this model")
+                            .clicked()
+                        {
+                            show_code = Some(index);
+                        }
+                    })
+                    .response
+                    .on_hover_text("Move, duplicate, or show the Python code");
                 });
             });
             ui.horizontal(|ui| {
@@ -282,7 +314,9 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) {
                     }
                 });
             }
-            if run.model.allows_gil() {
+            if run.runtime() == Runtime::Python {
+                python_options_ui(ui, index, run);
+            } else if run.model.allows_gil() {
                 ui.horizontal(|ui| {
                     let mut gil = run.gil.unwrap_or(false);
                     if ui
@@ -334,6 +368,7 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) {
             }
         });
     });
+    show_code
 }
 
 fn measurement_ui(ui: &mut egui::Ui, preset: &mut preset::Preset) {
@@ -354,7 +389,7 @@ fn measurement_ui(ui: &mut egui::Ui, preset: &mut preset::Preset) {
                 .on_hover_text("Unmeasured repetitions before them");
             ui.end_row();
             ui.label("Baseline");
-            let cores = crate::engine::machine::MachineInfo::current().cores;
+            let cores = crate::engine::measure::machine::MachineInfo::current().cores;
             let labels: Vec<String> = preset
                 .runs
                 .iter()
@@ -433,5 +468,175 @@ fn validation_ui(app: &mut LabApp, ui: &mut egui::Ui) {
                     );
                 });
         }
+    }
+}
+
+/// Lab or Python: who carries the run out.
+fn runtime_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
+    let mut runtime = run.runtime();
+    egui::ComboBox::from_id_salt(("run-runtime", index))
+        .selected_text(match runtime {
+            Runtime::Lab => "Lab",
+            Runtime::Python => "Python",
+        })
+        .width(70.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut runtime, Runtime::Lab, "Lab")
+                .on_hover_text("The lab's own executors in Rust, with a simulated GIL");
+            ui.selectable_value(&mut runtime, Runtime::Python, "Python")
+                .on_hover_text(
+                    "A real Python interpreter found on this machine runs the same work",
+                );
+        })
+        .response
+        .on_hover_text("Who runs it: the lab's simulation or a real Python interpreter");
+    if runtime != run.runtime() {
+        run.runtime = (runtime == Runtime::Python).then_some(Runtime::Python);
+        if !run.model.runs_in(runtime) {
+            run.model = Model::ThreadPool;
+        }
+        if runtime == Runtime::Lab {
+            run.python = None;
+            run.start_method = None;
+        } else {
+            run.gil = None;
+        }
+    }
+}
+
+/// The interpreter a Python run would use now (none while the list is being made).
+fn chosen_python(run: &RunSpec) -> Option<PythonInfo> {
+    let found = discover::pythons_if_ready()?;
+    found.resolve(run.python.as_deref()).ok()
+}
+
+/// Why the chosen interpreter cannot run a model, if it cannot.
+fn python_lacks(run: &RunSpec) -> impl Fn(Model) -> Option<String> + use<> {
+    let python = (run.runtime() == Runtime::Python)
+        .then(|| chosen_python(run))
+        .flatten();
+    move |model| {
+        let python = python.as_ref()?;
+        (model == Model::InterpreterPool && !python.interpreter_pool).then(|| {
+            format!(
+                "{} has no InterpreterPoolExecutor (Python 3.14+)",
+                python.short_name()
+            )
+        })
+    }
+}
+
+/// The interpreter menu, the GIL on free-threaded builds, the switch
+/// interval and the start method of a Python run.
+fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
+    let found = discover::pythons_if_ready();
+    ui.horizontal(|ui| {
+        let interpreter_label = ui.label("Interpreter").id;
+        let shown = match (&run.python, &found) {
+            (Some(wanted), _) => wanted.clone(),
+            (None, Some(found)) => found.default_python().map_or_else(
+                || "none found".to_owned(),
+                |p| format!("default: {}", p.short_name()),
+            ),
+            (None, None) => "looking…".to_owned(),
+        };
+        egui::ComboBox::from_id_salt(("run-python", index))
+            .selected_text(shown)
+            .width(170.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(run.python.is_none(), "default (first found)")
+                    .clicked()
+                {
+                    run.python = None;
+                }
+                for python in found.iter().flat_map(|f| f.usable()) {
+                    let path = python.executable.display().to_string();
+                    let selected = run.python.as_deref() == Some(path.as_str());
+                    if ui
+                        .selectable_label(selected, format!("{} — {}", python.short_name(), path))
+                        .on_hover_text(format!(
+                            "{} build, GIL {}; found as {}",
+                            python.build(),
+                            if python.gil_enabled { "on" } else { "off" },
+                            python.found_as
+                        ))
+                        .clicked()
+                    {
+                        run.python = Some(path);
+                    }
+                }
+            })
+            .response
+            .labelled_by(interpreter_label)
+            .on_hover_text("Which Python runs it (see `concurrency-lab pythons`)");
+        let mut typed = run.python.clone().unwrap_or_default();
+        if ui
+            .add(
+                egui::TextEdit::singleline(&mut typed)
+                    .hint_text("Other… (3.12, python3.13t, a path)")
+                    .desired_width(f32::INFINITY),
+            )
+            .changed()
+        {
+            run.python = (!typed.trim().is_empty()).then_some(typed);
+        }
+    });
+    let python = chosen_python(run);
+    ui.horizontal(|ui| {
+        if python.as_ref().is_some_and(|p| p.free_threaded) {
+            let mut gil = run.gil.unwrap_or(false);
+            if ui
+                .checkbox(&mut gil, "GIL")
+                .on_hover_text("A free-threaded build runs with the GIL on (-X gil=1) or off (-X gil=0)")
+                .changed()
+            {
+                run.gil = Some(gil);
+            }
+        }
+        let mut set = run.switch_interval_ms.is_some();
+        if ui
+            .checkbox(&mut set, "switch interval")
+            .on_hover_text("sys.setswitchinterval: how long a thread waiting for the GIL waits before asking for it")
+            .changed()
+        {
+            run.switch_interval_ms = set.then_some(5.0);
+        }
+        if let Some(interval) = &mut run.switch_interval_ms {
+            ui.add(egui::DragValue::new(interval).range(0.05..=1000.0).speed(0.1).suffix(" ms"));
+        }
+    });
+    if run.model == Model::ProcessPool {
+        ui.horizontal(|ui| {
+            let methods: Vec<String> = python
+                .as_ref()
+                .map(|p| p.start_methods.clone())
+                .unwrap_or_default();
+            let default = python
+                .as_ref()
+                .and_then(|p| p.start_method.clone())
+                .unwrap_or_else(|| "spawn".into());
+            let label = ui.label("Start method").id;
+            egui::ComboBox::from_id_salt(("run-start-method", index))
+                .selected_text(run.start_method.map_or_else(|| format!("default ({default})"), |m| m.name().to_owned()))
+                .show_ui(ui, |ui| {
+                    if ui.selectable_label(run.start_method.is_none(), format!("default ({default})")).clicked() {
+                        run.start_method = None;
+                    }
+                    for method in StartMethod::ALL {
+                        let offered = methods.is_empty() || methods.iter().any(|m| m == method.name());
+                        let response = ui.add_enabled(
+                            offered,
+                            egui::Button::selectable(run.start_method == Some(method), method.name()),
+                        );
+                        if response.on_disabled_hover_text("not offered on this system").clicked() {
+                            run.start_method = Some(method);
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label)
+                .on_hover_text("How multiprocessing starts worker processes: spawn (a fresh interpreter), fork (a copy) or forkserver");
+        });
     }
 }

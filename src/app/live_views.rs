@@ -6,8 +6,8 @@ use egui_plot::{Line, Plot, Span};
 
 use super::LabApp;
 use super::timeline_view;
-use crate::engine::live::LiveExperiment;
-use crate::engine::series::{RollingWindow, concurrency_series, throughput_series};
+use crate::engine::view::live::LiveExperiment;
+use crate::engine::view::series::{RollingWindow, concurrency_series, throughput_series};
 
 /// Most cores drawn as lines; above this, a heat map keeps 64 cores legible.
 const MAX_CORE_LINES: usize = 16;
@@ -44,10 +44,10 @@ fn core_color(core: usize) -> egui::Color32 {
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     if let Some(live) = &app.live {
         let what = match live.phase {
-            crate::engine::live::Phase::Running => "running",
-            crate::engine::live::Phase::Finished => "finished",
-            crate::engine::live::Phase::Cancelled => "stopped before the end",
-            crate::engine::live::Phase::Loaded => "opened from a results file",
+            crate::engine::view::live::Phase::Running => "running",
+            crate::engine::view::live::Phase::Finished => "finished",
+            crate::engine::view::live::Phase::Cancelled => "stopped before the end",
+            crate::engine::view::live::Phase::Loaded => "opened from a results file",
         };
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(&live.name).heading());
@@ -300,7 +300,7 @@ impl SeriesCache {
             let points = match series {
                 Series::Throughput => {
                     let window =
-                        RollingWindow::for_duration(crate::engine::series::duration_s(spans));
+                        RollingWindow::for_duration(crate::engine::view::series::duration_s(spans));
                     throughput_series(spans, window.window_s, window.step_s)
                 }
                 Series::InFlight => concurrency_series(spans),

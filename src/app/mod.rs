@@ -22,14 +22,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::engine::kernel;
-use crate::engine::live::LiveExperiment;
-use crate::engine::machine::MachineInfo;
-use crate::engine::metrics::ExperimentResult;
-use crate::engine::monitor::{Monitor, MonitorSample};
-use crate::engine::preset::{Experiment, Preset, PresetError};
-use crate::engine::runner::{Runner, RunnerOptions};
-use crate::engine::sys;
+use crate::engine::measure::machine::MachineInfo;
+use crate::engine::measure::monitor::{Monitor, MonitorSample};
+use crate::engine::measure::sys;
+use crate::engine::results::metrics::ExperimentResult;
+use crate::engine::run::kernel;
+use crate::engine::run::runner::{Runner, RunnerOptions};
+use crate::engine::spec::preset::{Experiment, Preset, PresetError};
+use crate::engine::view::live::LiveExperiment;
 
 pub use actions::Action;
 use files::Dialogs;
@@ -101,12 +101,16 @@ pub struct LabApp {
     /// Last notice, for the status bar.
     pub status: String,
     validated: Option<(Preset, Result<Experiment, PresetError>)>,
+    /// The validation shown is a placeholder until the interpreters are known.
+    validated_pending: bool,
     dialogs: Dialogs,
     timeline: timeline_view::TimelineState,
     results: results_view::ResultsState,
     series_cache: live_views::SeriesCache,
     heat_map: live_views::HeatMapCache,
     about_open: bool,
+    /// "Show the Python code": a title and the program.
+    python_code: Option<(String, String)>,
     actions: Vec<Action>,
 }
 
@@ -134,6 +138,14 @@ impl LabApp {
         let _ = std::thread::Builder::new()
             .name("lab-calibrate".into())
             .spawn(kernel::calibration);
+        // Look for Python interpreters off the UI thread too (up to 3 s a probe).
+        let repaint = ctx.clone();
+        let _ = std::thread::Builder::new()
+            .name("lab-pythons".into())
+            .spawn(move || {
+                crate::engine::python::pythons();
+                repaint.request_repaint();
+            });
         let running = Arc::new(AtomicBool::new(false));
         let mut status = String::new();
         let runner = {
@@ -174,11 +186,13 @@ impl LabApp {
             error: None,
             status,
             validated: None,
+            validated_pending: false,
             timeline: timeline_view::TimelineState::default(),
             results: results_view::ResultsState::default(),
             series_cache: live_views::SeriesCache::default(),
             heat_map: None,
             about_open: false,
+            python_code: None,
             actions: Vec::new(),
         };
         app.apply_theme(ctx);
@@ -205,6 +219,63 @@ impl LabApp {
         self.actions.push(action);
     }
 
+    /// Opens the Python code of run `index` of the experiment being edited.
+    pub fn show_python_code(&mut self, index: usize) {
+        let code = match self.validation() {
+            Ok(experiment) => crate::engine::python::code::CodeSpec::for_run(experiment, index)
+                .and_then(|spec| crate::engine::python::code::python_code(&spec))
+                .map(|code| {
+                    (
+                        format!("Python code: {}", experiment.runs[index].label),
+                        code,
+                    )
+                }),
+            Err(error) => Some((
+                "Python code".to_owned(),
+                format!("# Fix the experiment first: {error}"),
+            )),
+        };
+        self.python_code = code;
+    }
+
+    fn python_code_window(&mut self, ctx: &egui::Context) {
+        let Some((title, code)) = &self.python_code else {
+            return;
+        };
+        let mut open = true;
+        egui::Window::new(title.as_str())
+            .open(&mut open)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Copy")
+                        .on_hover_text("Copy the program to the clipboard")
+                        .clicked()
+                    {
+                        ui.ctx().copy_text(code.clone());
+                    }
+                    ui.label(
+                        egui::RichText::new("Save it as a .py file and run it with python3.")
+                            .weak(),
+                    );
+                });
+                egui::ScrollArea::vertical()
+                    .max_height(480.0)
+                    .show(ui, |ui| {
+                        let mut text = code.as_str();
+                        ui.add(
+                            egui::TextEdit::multiline(&mut text)
+                                .code_editor()
+                                .desired_width(f32::INFINITY),
+                        );
+                    });
+            });
+        if !open {
+            self.python_code = None;
+        }
+    }
+
     /// Whether an experiment is running.
     pub fn is_running(&self) -> bool {
         self.live.as_ref().is_some_and(LiveExperiment::is_running)
@@ -217,6 +288,29 @@ impl LabApp {
             .as_ref()
             .is_some_and(|(preset, _)| preset != &self.settings.preset)
         {
+            self.validated = None;
+        }
+        let settings = &self.settings;
+        // Python runs need the interpreters, which are still being looked
+        // for: say so (and look again next frame) rather than block the UI.
+        let waiting = settings
+            .preset
+            .runs
+            .iter()
+            .position(|r| r.runtime() == crate::engine::spec::preset::Runtime::Python)
+            .filter(|_| crate::engine::python::discover::pythons_if_ready().is_none());
+        if let Some(index) = waiting {
+            self.validated = Some((
+                settings.preset.clone(),
+                Err(PresetError::Invalid {
+                    path: "this experiment".into(),
+                    field: format!("runs[{index}].python"),
+                    value: "(default)".into(),
+                    allowed: "still looking for Python interpreters on this machine…".into(),
+                }),
+            ));
+            self.validated_pending = true;
+        } else if std::mem::take(&mut self.validated_pending) {
             self.validated = None;
         }
         let settings = &self.settings;
@@ -258,7 +352,7 @@ impl LabApp {
         if !runner.is_alive() {
             self.runner = None;
             if let Some(live) = self.live.as_mut().filter(|l| l.is_running()) {
-                live.phase = crate::engine::live::Phase::Cancelled;
+                live.phase = crate::engine::view::live::Phase::Cancelled;
             }
             self.error = Some(ErrorPanel {
                 title: "The runner stopped".into(),
@@ -278,7 +372,7 @@ impl LabApp {
                     .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
                     .fold(0.0, f64::max);
                 let samples: Vec<MonitorSample> = self.cpu_history.iter().cloned().collect();
-                result.cpu_samples = crate::engine::monitor::relative_samples(
+                result.cpu_samples = crate::engine::measure::monitor::relative_samples(
                     &samples,
                     live.origin_ns,
                     -0.5,
@@ -373,6 +467,7 @@ impl eframe::App for LabApp {
 
         files::windows(self, &ctx);
         top_bar::about_window(self, &ctx);
+        self.python_code_window(&ctx);
         let actions = std::mem::take(&mut self.actions);
         for action in actions {
             self.apply(action, &ctx);

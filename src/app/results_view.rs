@@ -8,8 +8,8 @@ use egui_plot::{Bar, BarChart, HLine, Plot, PlotPoint, Text};
 use super::LabApp;
 use super::actions::Action;
 use super::live_views::run_color;
-use crate::engine::explain::explain;
-use crate::engine::metrics::{ExperimentResult, RunSummary};
+use crate::engine::results::explain::explain;
+use crate::engine::results::metrics::{ExperimentResult, RunSummary};
 
 /// Sorting of the table.
 #[derive(Debug, Clone, Default)]
@@ -322,27 +322,29 @@ fn table_ui(
                         run.model.name().to_owned(),
                         run.workers.to_string(),
                         run.switch_interval_ms
-                            .filter(|_| run.gil)
+                            .filter(|_| run.under_gil())
                             .map_or_else(|| "—".to_owned(), |ms| format!("{ms} ms")),
                         format!(
                             "{} ± {}",
-                            crate::engine::format::duration(run.wall_s.mean),
-                            crate::engine::format::duration(run.wall_s.sd)
+                            crate::engine::results::format::duration(run.wall_s.mean),
+                            crate::engine::results::format::duration(run.wall_s.sd)
                         ),
                         run.speedup
                             .map_or_else(|| "—".to_owned(), |s| format!("{s:.2}×")),
                         run.efficiency
                             .map_or_else(|| "—".to_owned(), |e| format!("{:.0} %", e * 100.0)),
-                        crate::engine::format::duration(run.cpu_s),
+                        crate::engine::results::format::duration(run.cpu_s),
                         format!("{:.0} %", run.utilisation * 100.0),
                         format!("{:.0}", run.throughput_per_s),
                         format!(
                             "{:.1} / {:.1} / {:.1} ms",
                             run.latency_ms.p50, run.latency_ms.p95, run.latency_ms.p99
                         ),
-                        run.startup_s
-                            .map_or_else(|| "—".to_owned(), crate::engine::format::duration),
-                        if run.gil {
+                        run.startup_s.map_or_else(
+                            || "—".to_owned(),
+                            crate::engine::results::format::duration,
+                        ),
+                        if run.under_gil() {
                             format!("{:.0} %", run.gil_wait_share * 100.0)
                         } else {
                             "—".to_owned()

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::builtin;
-use crate::engine::preset::{self, Preset};
+use crate::engine::spec::builtin;
+use crate::engine::spec::preset::{self, Preset};
 
 /// Storage key of the settings.
 pub const STORAGE_KEY: &str = "concurrency-lab/settings";
@@ -57,7 +57,8 @@ impl Default for Settings {
             preset_path: None,
             recent: Vec::new(),
             theme: ThemeChoice::System,
-            monitor_interval_ms: crate::engine::monitor::DEFAULT_INTERVAL.as_millis() as u64,
+            monitor_interval_ms: crate::engine::measure::monitor::DEFAULT_INTERVAL.as_millis()
+                as u64,
             timeline_all_runs: true,
         }
     }

@@ -5,7 +5,7 @@ use super::LabApp;
 /// Draws the bar.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
-        let cores = crate::engine::machine::MachineInfo::current().cores;
+        let cores = crate::engine::measure::machine::MachineInfo::current().cores;
         match app
             .live
             .as_ref()
@@ -72,8 +72,8 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     });
 }
 
-fn phase_text(live: &crate::engine::live::LiveExperiment) -> &'static str {
-    use crate::engine::live::Phase;
+fn phase_text(live: &crate::engine::view::live::LiveExperiment) -> &'static str {
+    use crate::engine::view::live::Phase;
     match live.phase {
         Phase::Running => "running",
         Phase::Finished => "finished",

@@ -11,10 +11,10 @@ use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 use super::LabApp;
 use super::live_views::run_color;
-use crate::engine::live::LiveExperiment;
-use crate::engine::recorder::LaneKind;
-use crate::engine::spans::{TaskSpan, TaskState};
-use crate::engine::timeline::{Bar, BarKind, TimelineModel};
+use crate::engine::measure::recorder::LaneKind;
+use crate::engine::measure::spans::{TaskSpan, TaskState};
+use crate::engine::view::live::LiveExperiment;
+use crate::engine::view::timeline::{Bar, BarKind, TimelineModel};
 
 const GUTTER: f32 = 150.0;
 const HEADER: f32 = 18.0;
@@ -312,7 +312,7 @@ fn lanes_ui(ui: &mut egui::Ui, live: &LiveExperiment, runs: &[usize], state: &mu
     }
 }
 
-fn lane_name(info: &crate::engine::recorder::LaneInfo) -> String {
+fn lane_name(info: &crate::engine::measure::recorder::LaneInfo) -> String {
     match info.kind {
         LaneKind::Thread => format!("{} · tid {}", info.name, info.os_id),
         LaneKind::Process => format!("process · pid {}", info.os_id),
@@ -349,7 +349,7 @@ fn task_under(
 fn task_tooltip_ui(
     ui: &mut egui::Ui,
     span: &TaskSpan,
-    lanes: &[crate::engine::timeline::TimelineLane],
+    lanes: &[crate::engine::view::timeline::TimelineLane],
 ) {
     let ms = |us: u64| us as f64 / 1000.0;
     let worker = lanes

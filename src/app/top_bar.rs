@@ -3,7 +3,7 @@
 use super::LabApp;
 use super::actions::{Action, ExportTarget};
 use super::settings::ThemeChoice;
-use crate::engine::builtin::BUILTIN_PRESETS;
+use crate::engine::spec::builtin::BUILTIN_PRESETS;
 use crate::export::charts::{ChartFormat, ChartKind};
 
 /// Draws the bar.
@@ -154,7 +154,7 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     );
     ui.horizontal(|ui| {
         let label = ui.label("CPU sampling every").id;
-        let minimum = crate::engine::monitor::minimum_interval().as_millis() as u64;
+        let minimum = crate::engine::measure::monitor::minimum_interval().as_millis() as u64;
         let response = ui
             .add(
                 egui::DragValue::new(&mut app.settings.monitor_interval_ms)
@@ -188,7 +188,7 @@ pub fn about_window(app: &mut LabApp, ctx: &egui::Context) {
                  waiting, never for computing.",
             );
             ui.add_space(6.0);
-            let machine = crate::engine::machine::MachineInfo::current();
+            let machine = crate::engine::measure::machine::MachineInfo::current();
             ui.label(format!(
                 "This machine: {} logical cores, {}, {}",
                 machine.cores, machine.cpu, machine.os

@@ -3,6 +3,7 @@
 //! an exit code (0 done, 1 the run failed, 2 bad preset or arguments,
 //! 130 cancelled).
 
+mod pythons;
 mod run;
 mod table;
 
@@ -11,8 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::engine::builtin::BUILTIN_PRESETS;
-use crate::engine::executor::{WORKER_ARG, worker_main};
+use crate::engine::run::executor::{WORKER_ARG, worker_main};
+use crate::engine::spec::builtin::BUILTIN_PRESETS;
 
 /// Exit code: a run failed (a task failed, a checksum was wrong, an export failed).
 pub const EXIT_FAILED: u8 = 1;
@@ -43,9 +44,18 @@ enum Commands {
     /// List the built-in presets
     Presets,
     /// Measure how many kernel iterations one core does per millisecond here
-    Calibrate,
+    Calibrate(CalibrateArgs),
+    /// List the Python interpreters found on this machine
+    Pythons(pythons::PythonsArgs),
     /// Open the desktop app
     Gui(GuiArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CalibrateArgs {
+    /// Calibrate a Python interpreter instead: a version (3.12, 3.13t), a command or a path
+    #[arg(long, value_name = "VERSION|COMMAND|PATH")]
+    python: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -80,7 +90,11 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Commands::Run(args)) => run::run(&args),
         Some(Commands::Presets) => presets(),
-        Some(Commands::Calibrate) => calibrate(),
+        Some(Commands::Calibrate(args)) => match args.python {
+            Some(python) => pythons::calibrate_python(&python),
+            None => calibrate(),
+        },
+        Some(Commands::Pythons(args)) => pythons::pythons(&args),
         Some(Commands::Gui(args)) => gui(args.preset, args.autorun),
         None => gui(None, false),
     }
@@ -108,9 +122,9 @@ fn presets() -> ExitCode {
 }
 
 fn calibrate() -> ExitCode {
-    let machine = crate::engine::machine::MachineInfo::current();
+    let machine = crate::engine::measure::machine::MachineInfo::current();
     let mut rates: Vec<f64> = (0..5)
-        .map(|_| crate::engine::kernel::measure().iterations_per_ms)
+        .map(|_| crate::engine::run::kernel::measure().iterations_per_ms)
         .collect();
     rates.sort_by(f64::total_cmp);
     let median = rates[rates.len() / 2];

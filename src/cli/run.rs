@@ -8,11 +8,11 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_FAILED, check_writable, table};
-use crate::engine::machine::MachineInfo;
-use crate::engine::metrics::ExperimentResult;
-use crate::engine::monitor::{self, Monitor, MonitorSample};
-use crate::engine::preset;
-use crate::engine::runner::{Runner, RunnerEvent, RunnerOptions};
+use crate::engine::measure::machine::MachineInfo;
+use crate::engine::measure::monitor::{self, Monitor, MonitorSample};
+use crate::engine::results::metrics::ExperimentResult;
+use crate::engine::run::runner::{Runner, RunnerEvent, RunnerOptions};
+use crate::engine::spec::preset;
 use crate::export::charts::{ChartFormat, ChartKind, export_chart};
 use crate::export::{CsvExporter, Exporter, JsonExporter, export_to_path};
 
@@ -45,7 +45,7 @@ pub struct RunArgs {
 pub fn run(args: &RunArgs) -> ExitCode {
     let machine = MachineInfo::current();
     let experiment = match preset::load(&args.preset).and_then(|(preset, origin)| {
-        preset.validate(&origin, machine, crate::engine::kernel::calibration)
+        preset.validate(&origin, machine, crate::engine::run::kernel::calibration)
     }) {
         Ok(experiment) => experiment,
         Err(error) => {
@@ -53,6 +53,9 @@ pub fn run(args: &RunArgs) -> ExitCode {
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
+    for notice in &experiment.notices {
+        eprintln!("note: {notice}");
+    }
     if args.json.as_deref().is_some_and(|p| p.as_os_str() == "-")
         && args.csv.as_deref().is_some_and(|p| p.as_os_str() == "-")
     {
@@ -156,7 +159,8 @@ pub fn run(args: &RunArgs) -> ExitCode {
     };
     // When it ended: CPU samples are kept up to here, also for a cancelled
     // run, which has no measured window to go by.
-    let finished_s = crate::engine::sys::monotonic_ns().saturating_sub(origin_ns) as f64 / 1e9;
+    let finished_s =
+        crate::engine::measure::sys::monotonic_ns().saturating_sub(origin_ns) as f64 / 1e9;
     bar.finish_and_clear();
     let mut result: ExperimentResult = result;
     if let Some(monitor) = monitor {

@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::engine::explain::explain;
-use crate::engine::format::duration;
-use crate::engine::metrics::ExperimentResult;
+use crate::engine::results::explain::explain;
+use crate::engine::results::format::duration;
+use crate::engine::results::metrics::ExperimentResult;
 
 fn optional(value: Option<f64>, suffix: &str) -> String {
     value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}{suffix}"))
@@ -15,6 +15,7 @@ fn optional(value: Option<f64>, suffix: &str) -> String {
 pub fn render(result: &ExperimentResult) -> String {
     let header = [
         "run",
+        "runtime",
         "model",
         "workers",
         "wall",
@@ -26,7 +27,7 @@ pub fn render(result: &ExperimentResult) -> String {
         "p95 latency",
         "failed",
     ];
-    let rows: Vec<[String; 11]> = result
+    let rows: Vec<[String; 12]> = result
         .runs
         .iter()
         .map(|run| {
@@ -35,6 +36,7 @@ pub fn render(result: &ExperimentResult) -> String {
             let figure = |text: String| if measured { text } else { "-".to_owned() };
             [
                 run.label.clone(),
+                run.runtime_name(),
                 run.model.name().to_owned(),
                 run.workers.to_string(),
                 figure(duration(run.wall_s.mean)),
@@ -74,7 +76,7 @@ pub fn render(result: &ExperimentResult) -> String {
         let mut text = String::new();
         for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
             let pad = width - cell.chars().count();
-            if i < 2 {
+            if i < 3 {
                 text.push_str(cell);
                 text.push_str(&" ".repeat(pad));
             } else {

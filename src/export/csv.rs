@@ -6,7 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Exporter;
-use crate::engine::metrics::{ExperimentResult, RunSummary};
+use crate::engine::results::metrics::{ExperimentResult, RunSummary};
 
 /// Writes one row per run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -44,6 +44,10 @@ struct Row<'a> {
     io_task_ms: Option<f64>,
     error: Option<&'a str>,
     cancelled: bool,
+    runtime: &'a str,
+    python_version: Option<&'a str>,
+    interpreter_start_s: Option<f64>,
+    baseline: Option<&'a str>,
 }
 
 impl<'a> Row<'a> {
@@ -79,6 +83,10 @@ impl<'a> Row<'a> {
             io_task_ms: run.io_task_ms,
             error: run.error.as_deref(),
             cancelled: run.cancelled,
+            runtime: run.runtime.name(),
+            python_version: run.python.as_ref().map(|p| p.version.as_str()),
+            interpreter_start_s: run.interpreter_start_s,
+            baseline: run.baseline.as_deref(),
         }
     }
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{ExportError, Exporter};
-use crate::engine::metrics::ExperimentResult;
+use crate::engine::results::metrics::ExperimentResult;
 
 /// Writes the result as pretty JSON; spans only when asked (they are large).
 #[derive(Debug, Clone, Copy, Default)]

@@ -9,7 +9,7 @@ mod json;
 use std::io::Write;
 use std::path::Path;
 
-use crate::engine::metrics::ExperimentResult;
+use crate::engine::results::metrics::ExperimentResult;
 
 pub use self::csv::CsvExporter;
 pub use self::json::{JsonExporter, load_result};

@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{self, LegendItem, MARGIN, Swatch, Tag, TimeUnit, anchored, text};
 use super::{ChartKind, Drawn};
-use crate::engine::metrics::ExperimentResult;
-use crate::engine::monitor::CpuSample;
+use crate::engine::measure::monitor::CpuSample;
+use crate::engine::results::metrics::ExperimentResult;
 
 /// Most cores drawn as lines; more become a heat map (17 lines are noise).
 pub const MAX_LINES: usize = 16;

@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::engine::metrics::ExperimentResult;
-use crate::engine::spans::TaskState;
+use crate::engine::measure::spans::TaskState;
+use crate::engine::results::metrics::ExperimentResult;
 
 /// Default chart width, px.
 pub const WIDTH: u32 = 1200;

@@ -27,7 +27,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{ExportError, write_atomic};
-use crate::engine::metrics::ExperimentResult;
+use crate::engine::results::metrics::ExperimentResult;
 
 /// What a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{self, LegendItem, MARGIN, Swatch, anchored, text};
 use super::{ChartKind, DrawError, Drawn};
-use crate::engine::metrics::{ExperimentResult, RunSummary};
+use crate::engine::results::metrics::{ExperimentResult, RunSummary};
 
 /// Bars of runs without the GIL.
 const BAR: RGBColor = frame::RUNNING;
@@ -294,7 +294,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             ))?;
             continue;
         };
-        let color = if run.gil { BAR_GIL } else { BAR };
+        let color = if run.under_gil() { BAR_GIL } else { BAR };
         chart.draw_series(std::iter::once(Rectangle::new(
             [(x - 0.32, 0.0), (x + 0.32, speedup)],
             color.filled(),

@@ -7,8 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{self, LegendItem, MARGIN, Swatch, TimeUnit, anchored, text};
 use super::{ChartKind, Drawn};
-use crate::engine::metrics::ExperimentResult;
-use crate::engine::series::{self, RollingWindow};
+use crate::engine::results::metrics::ExperimentResult;
+use crate::engine::view::series::{self, RollingWindow};
 
 /// Room left of the plot for the y axis, px.
 const Y_AXIS: i32 = 90;

@@ -11,9 +11,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{self, LegendItem, MARGIN, Swatch, anchored, text};
 use super::{ChartKind, Drawn};
-use crate::engine::metrics::{ExperimentResult, RunSummary};
-use crate::engine::series::{self, LaneBar};
-use crate::engine::spans::{TaskSpan, TaskState};
+use crate::engine::measure::spans::{TaskSpan, TaskState};
+use crate::engine::results::metrics::{ExperimentResult, RunSummary};
+use crate::engine::view::series::{self, LaneBar};
 
 /// Most lanes a panel draws; the rest are merged into one summary lane.
 pub const MAX_LANES: usize = 64;

@@ -1,0 +1,749 @@
+//! Validation: every field of a preset checked before anything runs, one
+//! rule per function, stopping at the first problem with a message that
+//! names the file, the field, the value and what is allowed.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::plan::{Experiment, GilConfig, PythonPlan, ResolvedWorkload, RunPlan};
+use super::preset::*;
+use crate::engine::measure::machine::MachineInfo;
+use crate::engine::python::{PythonInfo, Pythons};
+use crate::engine::run::kernel::Calibration;
+
+/// What validation needs to know about this machine, given to it (rather
+/// than read from globals) so that preset tests do not depend on the speed or
+/// the interpreters of the machine they run on.
+pub struct ValidationEnv<'a> {
+    /// Cores and memory.
+    pub machine: &'a MachineInfo,
+    /// The kernel's speed here (asked only when needed).
+    pub calibration: &'a dyn Fn() -> Calibration,
+    /// The Python interpreters here (asked only for Python runs).
+    pub pythons: &'a dyn Fn() -> Arc<Pythons>,
+}
+
+impl Preset {
+    /// Checks every field and resolves defaults for this machine, with its
+    /// kernel speed from `calibration` and its interpreters looked for once.
+    pub fn validate(
+        &self,
+        origin: &str,
+        machine: &MachineInfo,
+        calibration: impl Fn() -> Calibration,
+    ) -> Result<Experiment, PresetError> {
+        self.validate_in(
+            origin,
+            &ValidationEnv {
+                machine,
+                calibration: &calibration,
+                pythons: &crate::engine::python::pythons,
+            },
+        )
+    }
+
+    /// Checks every field and resolves defaults in a given environment.
+    pub fn validate_in(
+        &self,
+        origin: &str,
+        env: &ValidationEnv<'_>,
+    ) -> Result<Experiment, PresetError> {
+        let machine = env.machine;
+        let v = Validator { origin };
+        if self.version != PRESET_VERSION {
+            return Err(v.invalid(
+                "version",
+                self.version,
+                format!("this build reads version {PRESET_VERSION} presets"),
+            ));
+        }
+        v.text("name", &self.name, 200)?;
+        let repetitions = v.int_in("repetitions", self.repetitions, 1, 100)?;
+        let warmup = v.int_in("warmup", self.warmup, 0, 20)?;
+        let cores = machine.cores.max(1);
+        let (mut workload, cpu_ms) = self.validate_workload(&v, cores)?;
+        let measured = (env.calibration)();
+        workload.slice_iters = measured.slice_iterations();
+        workload.cpu_ms = cpu_ms;
+        let calibration = match cpu_ms {
+            Some(ms) => {
+                workload.cpu_iters = measured.iterations_for_ms(ms);
+                measured
+            }
+            // Not used to size the work: not recorded as such.
+            None => Calibration {
+                iterations_per_ms: 0.0,
+            },
+        };
+
+        if self.runs.is_empty() {
+            return Err(v.invalid("runs", "[]", "add at least one [[runs]] table with a model"));
+        }
+        if self.runs.len() > MAX_RUNS {
+            return Err(v.invalid(
+                "runs",
+                format!("{} runs", self.runs.len()),
+                format!("at most {MAX_RUNS} runs per preset"),
+            ));
+        }
+        let mut runs: Vec<RunPlan> = Vec::with_capacity(self.runs.len());
+        let mut notices = Vec::new();
+        for (index, spec) in self.runs.iter().enumerate() {
+            if let Some(notice) = skipped_python_run(origin, index, spec, env) {
+                notices.push(notice);
+                continue;
+            }
+            let check = RunCheck {
+                v: &v,
+                index,
+                spec,
+                workload: &workload,
+                cores,
+            };
+            let plan = validate_run(&check, env)?;
+            if let Some(other) = runs.iter().position(|r| r.label == plan.label) {
+                return Err(v.invalid(
+                    &format!("runs[{index}].label"),
+                    format!("{:?}", plan.label),
+                    format!(
+                        "runs[{other}] already has this label; labels must be unique (set `label`)"
+                    ),
+                ));
+            }
+            runs.push(plan);
+        }
+        let baseline = match &self.baseline {
+            None => 0,
+            Some(label) => runs.iter().position(|r| &r.label == label).ok_or_else(|| {
+                let labels: Vec<String> = runs.iter().map(|r| format!("{:?}", r.label)).collect();
+                v.invalid(
+                    "baseline",
+                    format!("{label:?}"),
+                    format!("must be the label of a run: {}", labels.join(", ")),
+                )
+            })?,
+        };
+        Ok(Experiment {
+            preset: self.clone(),
+            source: origin.to_owned(),
+            workload,
+            runs,
+            baseline,
+            repetitions: repetitions as u32,
+            warmup: warmup as u32,
+            calibration,
+            notices,
+        })
+    }
+
+    fn validate_workload(
+        &self,
+        v: &Validator<'_>,
+        cores: usize,
+    ) -> Result<(ResolvedWorkload, Option<f64>), PresetError> {
+        let w = &self.workload;
+        let kind = w.kind;
+        let tasks = match (w.tasks, w.tasks_per_core) {
+            (Some(_), Some(_)) => {
+                return Err(v.invalid(
+                    "workload.tasks_per_core",
+                    w.tasks_per_core.unwrap_or_default(),
+                    "give either `tasks` or `tasks_per_core`, not both",
+                ));
+            }
+            (None, None) => {
+                return Err(v.invalid(
+                    "workload.tasks",
+                    "(missing)",
+                    format!("required: a number of tasks from 1 to {MAX_TASKS}"),
+                ));
+            }
+            (Some(tasks), None) => v.int_in("workload.tasks", tasks, 1, MAX_TASKS)?,
+            (None, Some(per_core)) => {
+                let per_core = v.int_in("workload.tasks_per_core", per_core, 1, 10_000)?;
+                (per_core * cores as i64).min(MAX_TASKS)
+            }
+        };
+        let check_applies = |field: &str, present: bool, applies: bool| {
+            if present && !applies {
+                Err(v.invalid(
+                    &format!("workload.{field}"),
+                    "(set)",
+                    format!("does not apply to kind = \"{kind}\"; remove it"),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        check_applies("cpu_ms", w.cpu_ms.is_some(), kind.uses_cpu())?;
+        check_applies("cpu_iters", w.cpu_iters.is_some(), kind.uses_cpu())?;
+        check_applies("io_ms", w.io_ms.is_some(), kind.uses_io())?;
+        check_applies("bytes", w.bytes.is_some(), kind.uses_bytes())?;
+        check_applies(
+            "io_rounds",
+            w.io_rounds.is_some(),
+            kind == WorkloadKind::Convoy,
+        )?;
+
+        let mut cpu_ms = None;
+        let mut cpu_iters = 0u64;
+        if kind.uses_cpu() {
+            match (w.cpu_ms, w.cpu_iters) {
+                (Some(_), Some(_)) => {
+                    return Err(v.invalid(
+                        "workload.cpu_iters",
+                        w.cpu_iters.unwrap_or_default(),
+                        "give either `cpu_ms` or `cpu_iters`, not both",
+                    ));
+                }
+                (None, None) => {
+                    return Err(v.invalid(
+                        "workload.cpu_ms",
+                        "(missing)",
+                        format!("kind = \"{kind}\" needs `cpu_ms` (0 < ms <= {MAX_TASK_MS}) or `cpu_iters`"),
+                    ));
+                }
+                (Some(ms), None) => {
+                    cpu_ms = Some(v.ms("workload.cpu_ms", ms, false)?);
+                }
+                (None, Some(iters)) => {
+                    cpu_iters = v.int_in("workload.cpu_iters", iters, 1, MAX_CPU_ITERS)? as u64;
+                }
+            }
+        }
+        let mut io_ns = 0u64;
+        if kind.uses_io() {
+            let ms = w.io_ms.ok_or_else(|| {
+                v.invalid(
+                    "workload.io_ms",
+                    "(missing)",
+                    format!("kind = \"{kind}\" needs `io_ms` (0 to {MAX_TASK_MS} ms)"),
+                )
+            })?;
+            io_ns = (v.ms("workload.io_ms", ms, true)? * 1e6).round() as u64;
+        }
+        let mut bytes = 0u64;
+        if kind.uses_bytes() {
+            let b = w.bytes.ok_or_else(|| {
+                v.invalid(
+                    "workload.bytes",
+                    "(missing)",
+                    format!("kind = \"{kind}\" needs `bytes` (8 to {MAX_BYTES})"),
+                )
+            })?;
+            bytes = v.int_in("workload.bytes", b, 8, MAX_BYTES)? as u64;
+        }
+        let mut io_rounds = 0u32;
+        if kind == WorkloadKind::Convoy {
+            io_rounds =
+                v.int_in("workload.io_rounds", w.io_rounds.unwrap_or(50), 1, 10_000)? as u32;
+            if tasks < 2 {
+                return Err(v.invalid(
+                    "workload.tasks",
+                    tasks,
+                    "kind = \"convoy\" needs at least 2 tasks: one I/O task and one or more CPU tasks",
+                ));
+            }
+        }
+        Ok((
+            ResolvedWorkload {
+                kind,
+                tasks: tasks as u32,
+                cpu_iters,
+                slice_iters: 0,
+                io_ns,
+                bytes,
+                io_rounds,
+                fault: None,
+                cpu_ms: None,
+            },
+            cpu_ms,
+        ))
+    }
+}
+
+/// A built-in preset's Python runs are skipped, with a notice, on a machine
+/// with no usable interpreter: its lab runs still teach their lesson. A
+/// person's own preset gets an error instead (they asked for Python).
+fn skipped_python_run(
+    origin: &str,
+    index: usize,
+    spec: &RunSpec,
+    env: &ValidationEnv<'_>,
+) -> Option<String> {
+    let builtin = origin.starts_with("builtin:");
+    if !builtin || spec.runtime() != Runtime::Python || spec.python.is_some() {
+        return None;
+    }
+    let pythons = (env.pythons)();
+    pythons.default_python().is_none().then(|| {
+        format!(
+            "run {} ({}) skipped: no usable Python interpreter on this machine (see `concurrency-lab pythons`)",
+            index + 1,
+            spec.label.as_deref().unwrap_or(spec.model.name())
+        )
+    })
+}
+
+/// Everything a run's rules need to know.
+struct RunCheck<'a> {
+    v: &'a Validator<'a>,
+    index: usize,
+    spec: &'a RunSpec,
+    workload: &'a ResolvedWorkload,
+    cores: usize,
+}
+
+impl RunCheck<'_> {
+    fn field(&self, name: &str) -> String {
+        format!("runs[{}].{name}", self.index)
+    }
+
+    fn invalid(
+        &self,
+        name: &str,
+        value: impl fmt::Display,
+        allowed: impl Into<String>,
+    ) -> PresetError {
+        self.v.invalid(&self.field(name), value, allowed)
+    }
+}
+
+fn validate_run(check: &RunCheck<'_>, env: &ValidationEnv<'_>) -> Result<RunPlan, PresetError> {
+    let spec = check.spec;
+    let runtime = spec.runtime();
+    check_model_runs_in(check, runtime)?;
+    let python = match runtime {
+        Runtime::Lab => {
+            check_python_fields_absent(check)?;
+            None
+        }
+        Runtime::Python => Some(resolve_python(check, env)?),
+    };
+    let workers = check_workers(check)?;
+    check_thread_count(check)?;
+    let gil = match runtime {
+        Runtime::Lab => check_simulated_gil(check)?,
+        Runtime::Python => None,
+    };
+    check_task_timeout(check)?;
+    check_connections(check, workers)?;
+    check_memory(check, workers, env.machine)?;
+    let label = match &spec.label {
+        Some(label) => {
+            check.v.text(&check.field("label"), label, 80)?;
+            label.clone()
+        }
+        None => default_label_for(spec, spec.model, workers, python.as_ref()),
+    };
+    Ok(RunPlan {
+        label,
+        model: spec.model,
+        workers,
+        gil,
+        runtime,
+        python,
+        task_timeout: spec.task_timeout_s.map(Duration::from_secs_f64),
+    })
+}
+
+/// `async_multi` and `rayon` have no Python counterpart; `interpreter_pool`
+/// exists only in Python.
+fn check_model_runs_in(check: &RunCheck<'_>, runtime: Runtime) -> Result<(), PresetError> {
+    let model = check.spec.model;
+    if model.runs_in(runtime) {
+        return Ok(());
+    }
+    let why = match runtime {
+        Runtime::Python => format!(
+            "model = \"{model}\" has no Python counterpart; with runtime = \"python\" use sequential, threads, thread_pool, process_pool, async_single or interpreter_pool (or runtime = \"lab\")"
+        ),
+        Runtime::Lab => format!(
+            "model = \"{model}\" is Python's InterpreterPoolExecutor (3.14+): set runtime = \"python\""
+        ),
+    };
+    Err(check.invalid("model", format!("\"{model}\""), why))
+}
+
+fn check_python_fields_absent(check: &RunCheck<'_>) -> Result<(), PresetError> {
+    let spec = check.spec;
+    if let Some(python) = &spec.python {
+        return Err(check.invalid(
+            "python",
+            format!("{:?}", clip(python)),
+            "applies only with runtime = \"python\"",
+        ));
+    }
+    if let Some(method) = spec.start_method {
+        return Err(check.invalid(
+            "start_method",
+            format!("\"{}\"", method.name()),
+            "applies only with runtime = \"python\" (the lab's process pool always starts its workers afresh, like spawn)",
+        ));
+    }
+    Ok(())
+}
+
+/// Finds the interpreter and checks what the run asks of it.
+fn resolve_python(
+    check: &RunCheck<'_>,
+    env: &ValidationEnv<'_>,
+) -> Result<PythonPlan, PresetError> {
+    let spec = check.spec;
+    let wanted = spec.python.as_deref();
+    let shown = wanted.map_or_else(|| "(default)".to_owned(), |w| format!("{:?}", clip(w)));
+    let interpreter = (env.pythons)()
+        .resolve(wanted)
+        .map_err(|e| check.invalid("python", &shown, clip(&e.to_string())))?;
+    let name = interpreter.short_name();
+    if spec.model == Model::InterpreterPool && !interpreter.interpreter_pool {
+        return Err(check.invalid(
+            "model",
+            "\"interpreter_pool\"",
+            format!(
+                "needs Python 3.14+ (concurrent.futures.InterpreterPoolExecutor); {name} has none"
+            ),
+        ));
+    }
+    if spec.gil == Some(false) && !interpreter.free_threaded {
+        return Err(check.invalid(
+            "gil",
+            "false",
+            format!("{name} is a GIL build: only a free-threaded build (e.g. python = \"3.13t\") runs without the GIL"),
+        ));
+    }
+    let start_method = check_start_method(check, &interpreter)?;
+    let switch_interval_s = match spec.switch_interval_ms {
+        Some(ms) => Some(
+            check
+                .v
+                .ms_in(&check.field("switch_interval_ms"), ms, 0.05, 1000.0)?
+                / 1000.0,
+        ),
+        None => None,
+    };
+    Ok(PythonPlan {
+        gil_flag: if interpreter.free_threaded {
+            spec.gil
+        } else {
+            None
+        },
+        interpreter,
+        start_method,
+        switch_interval_s,
+    })
+}
+
+/// `start_method` only for process pools, and only one this system offers.
+fn check_start_method(
+    check: &RunCheck<'_>,
+    interpreter: &PythonInfo,
+) -> Result<Option<StartMethod>, PresetError> {
+    let spec = check.spec;
+    match spec.start_method {
+        Some(method) if spec.model != Model::ProcessPool => Err(check.invalid(
+            "start_method",
+            format!("\"{}\"", method.name()),
+            format!(
+                "applies only to model = \"process_pool\", not \"{}\"",
+                spec.model
+            ),
+        )),
+        Some(method) if !interpreter.start_methods.iter().any(|m| m == method.name()) => Err(check
+            .invalid(
+                "start_method",
+                format!("\"{}\"", method.name()),
+                format!(
+                    "{} on this system offers {}",
+                    interpreter.short_name(),
+                    interpreter.start_methods.join(", ")
+                ),
+            )),
+        Some(method) => Ok(Some(method)),
+        None if spec.model == Model::ProcessPool => Ok(interpreter
+            .start_method
+            .as_deref()
+            .and_then(StartMethod::from_name)),
+        None => Ok(None),
+    }
+}
+
+fn check_workers(check: &RunCheck<'_>) -> Result<usize, PresetError> {
+    let model = check.spec.model;
+    match check.spec.workers {
+        Some(workers) if !model.has_workers() => {
+            let why = match model {
+                Model::Threads => {
+                    "`threads` starts one thread per task; use thread_pool for a fixed number"
+                }
+                _ => "this model always uses one thread",
+            };
+            Err(check.invalid(
+                "workers",
+                workers,
+                format!("does not apply to model = \"{model}\": {why}"),
+            ))
+        }
+        Some(workers) => {
+            let max = if model == Model::ProcessPool {
+                MAX_PROCESSES
+            } else {
+                MAX_WORKERS
+            };
+            Ok(check.v.int_in(&check.field("workers"), workers, 1, max)? as usize)
+        }
+        None => Ok(match model {
+            Model::Sequential | Model::AsyncSingle => 1,
+            Model::Threads => check.workload.tasks as usize,
+            _ => check.cores,
+        }),
+    }
+}
+
+fn check_thread_count(check: &RunCheck<'_>) -> Result<(), PresetError> {
+    let tasks = i64::from(check.workload.tasks);
+    if check.spec.model == Model::Threads && tasks > MAX_THREADS {
+        return Err(check.v.invalid(
+            "workload.tasks",
+            tasks,
+            format!("runs[{}] (model = \"threads\") starts one OS thread per task; at most {MAX_THREADS} — use thread_pool for more tasks", check.index),
+        ));
+    }
+    Ok(())
+}
+
+/// The lab's simulated GIL: threads models only, interval in range.
+fn check_simulated_gil(check: &RunCheck<'_>) -> Result<Option<GilConfig>, PresetError> {
+    let spec = check.spec;
+    let model = spec.model;
+    match (spec.gil, spec.switch_interval_ms) {
+        (Some(true), _) | (None, Some(_)) if !model.allows_gil() => Err(check.invalid(
+            if spec.gil.is_some() { "gil" } else { "switch_interval_ms" },
+            spec.gil.map_or_else(
+                || format!("{:?}", spec.switch_interval_ms.unwrap_or_default()),
+                |g| g.to_string(),
+            ),
+            format!("the simulated GIL applies only to model = \"threads\" or \"thread_pool\", not \"{model}\""),
+        )),
+        (Some(true), interval) => {
+            let ms = check.v.ms_in(
+                &check.field("switch_interval_ms"),
+                interval.unwrap_or(5.0),
+                0.05,
+                1000.0,
+            )?;
+            Ok(Some(GilConfig {
+                switch_interval: Duration::from_secs_f64(ms / 1000.0),
+            }))
+        }
+        (Some(false) | None, Some(interval)) => Err(check.invalid(
+            "switch_interval_ms",
+            interval,
+            "applies only with gil = true",
+        )),
+        (Some(false) | None, None) => Ok(None),
+    }
+}
+
+/// A time-out can stop a worker process or an interpreter, never a thread.
+fn check_task_timeout(check: &RunCheck<'_>) -> Result<(), PresetError> {
+    let Some(seconds) = check.spec.task_timeout_s else {
+        return Ok(());
+    };
+    if check.spec.runtime() == Runtime::Lab && check.spec.model != Model::ProcessPool {
+        return Err(check.invalid(
+            "task_timeout_s",
+            seconds,
+            "applies to model = \"process_pool\" and to Python runs: a thread cannot be stopped from outside",
+        ));
+    }
+    if seconds.is_finite() && (0.01..=86_400.0).contains(&seconds) {
+        Ok(())
+    } else {
+        Err(check.invalid(
+            "task_timeout_s",
+            seconds,
+            "must be between 0.01 and 86400 s",
+        ))
+    }
+}
+
+/// How many tasks can be in flight at once, for memory and connection limits.
+fn in_flight(model: Model, workers: usize, tasks: i64) -> i64 {
+    match model {
+        Model::Sequential => 1,
+        Model::Threads | Model::AsyncSingle | Model::AsyncMulti => tasks,
+        _ => (workers as i64).min(tasks),
+    }
+}
+
+fn check_connections(check: &RunCheck<'_>, workers: usize) -> Result<(), PresetError> {
+    let tasks = i64::from(check.workload.tasks);
+    let model = check.spec.model;
+    let in_flight = in_flight(model, workers, tasks);
+    if check.workload.kind == WorkloadKind::Net && in_flight > MAX_CONNECTIONS {
+        return Err(check.v.invalid(
+            "workload.tasks",
+            tasks,
+            format!("runs[{}] (model = \"{model}\") would open {in_flight} loopback connections at once; at most {MAX_CONNECTIONS}", check.index),
+        ));
+    }
+    Ok(())
+}
+
+/// Buffers held at once must fit in half the machine's memory. Async models
+/// run memory and file work inline, blocking the loop: one buffer at a time
+/// per loop thread.
+fn check_memory(
+    check: &RunCheck<'_>,
+    workers: usize,
+    machine: &MachineInfo,
+) -> Result<(), PresetError> {
+    let workload = check.workload;
+    if workload.bytes == 0 || machine.memory_bytes == 0 {
+        return Ok(());
+    }
+    let model = check.spec.model;
+    let held = match model {
+        Model::AsyncSingle => 1,
+        Model::AsyncMulti => workers as i64,
+        _ => in_flight(model, workers, i64::from(workload.tasks)),
+    };
+    let need = u128::from(workload.bytes) * (held.max(1) as u128);
+    if need > u128::from(machine.memory_bytes / 2) {
+        return Err(check.v.invalid(
+            "workload.bytes",
+            workload.bytes,
+            format!(
+                "runs[{}] (model = \"{model}\") would hold {held} buffers at once, {} MiB, more than half of this machine's {} MiB",
+                check.index,
+                need / (1 << 20),
+                machine.memory_bytes / (1 << 20)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Long input is cut before it is repeated in a message.
+fn clip(text: &str) -> String {
+    crate::engine::python::process::clip(text, 120)
+}
+
+/// The label a lab run gets when the preset gives none: the model plus its options.
+pub fn default_label(spec: &RunSpec, model: Model, workers: usize) -> String {
+    default_label_for(spec, model, workers, None)
+}
+
+/// The label a run gets when the preset gives none: the model plus its
+/// options, and the interpreter for a Python run.
+pub fn default_label_for(
+    spec: &RunSpec,
+    model: Model,
+    workers: usize,
+    python: Option<&PythonPlan>,
+) -> String {
+    let mut label = model.name().to_owned();
+    let mut options = Vec::new();
+    if let Some(python) = python {
+        options.push(python.interpreter.short_name());
+    }
+    if model.has_workers() && spec.workers.is_some() {
+        options.push(format!(
+            "{workers} worker{}",
+            if workers == 1 { "" } else { "s" }
+        ));
+    }
+    if python.is_some() {
+        if let Some(ms) = spec.switch_interval_ms {
+            options.push(format!("switch {ms} ms"));
+        }
+        if let Some(gil) = python.and_then(|p| p.gil_flag) {
+            options.push(if gil { "GIL on" } else { "GIL off" }.to_owned());
+        }
+        if let Some(method) = spec.start_method {
+            options.push(method.name().to_owned());
+        }
+    } else if spec.gil == Some(true) {
+        match spec.switch_interval_ms {
+            Some(ms) => options.push(format!("GIL {ms} ms")),
+            None => options.push("GIL".to_owned()),
+        }
+    }
+    if !options.is_empty() {
+        label.push_str(&format!(" ({})", options.join(", ")));
+    }
+    label
+}
+
+struct Validator<'a> {
+    origin: &'a str,
+}
+
+impl Validator<'_> {
+    fn invalid(
+        &self,
+        field: &str,
+        value: impl fmt::Display,
+        allowed: impl Into<String>,
+    ) -> PresetError {
+        PresetError::Invalid {
+            path: self.origin.to_owned(),
+            field: field.to_owned(),
+            value: value.to_string(),
+            allowed: allowed.into(),
+        }
+    }
+
+    /// Names and labels end up in terminals, tables and SVG files: printable
+    /// text of a sensible length only.
+    fn text(&self, field: &str, value: &str, max_chars: usize) -> Result<(), PresetError> {
+        if value.trim().is_empty() || value.chars().count() > max_chars {
+            return Err(self.invalid(
+                field,
+                format!("{value:?}"),
+                format!("must be 1 to {max_chars} characters"),
+            ));
+        }
+        if value.chars().any(char::is_control) {
+            return Err(self.invalid(
+                field,
+                format!("{value:?}"),
+                "must not contain control characters (tabs, new lines, escapes)",
+            ));
+        }
+        Ok(())
+    }
+
+    fn int_in(&self, field: &str, value: i64, min: i64, max: i64) -> Result<i64, PresetError> {
+        if (min..=max).contains(&value) {
+            Ok(value)
+        } else {
+            Err(self.invalid(field, value, format!("must be between {min} and {max}")))
+        }
+    }
+
+    fn ms(&self, field: &str, value: f64, zero_ok: bool) -> Result<f64, PresetError> {
+        let ok =
+            value.is_finite() && value <= MAX_TASK_MS && (value > 0.0 || (zero_ok && value == 0.0));
+        if ok {
+            Ok(value)
+        } else {
+            let low = if zero_ok { "0 <=" } else { "0 <" };
+            Err(self.invalid(
+                field,
+                value,
+                format!("must be a time in ms with {low} ms <= {MAX_TASK_MS}"),
+            ))
+        }
+    }
+
+    fn ms_in(&self, field: &str, value: f64, min: f64, max: f64) -> Result<f64, PresetError> {
+        if value.is_finite() && (min..=max).contains(&value) {
+            Ok(value)
+        } else {
+            Err(self.invalid(field, value, format!("must be between {min} and {max} ms")))
+        }
+    }
+}
