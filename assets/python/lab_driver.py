@@ -449,6 +449,8 @@ def run_task(work, recorder, task):
     t = perf_counter_ns()
     cpu = getcpu() if getcpu else -1
     events.extend((t, task, cpu, EV_START, t, task, cpu, EV_RUNNING))
+    # A long task shows up live from its start, not only once it ends.
+    recorder.maybe_flush(t)
     body = Task(work, task, events, getcpu)
     try:
         checksum = body.run()
@@ -538,6 +540,7 @@ def model_process_pool(work, recorder, workers, request):
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_pool_init, initargs=initargs
     ) as executor:
+        _ACTIVE["process_pool"] = executor
         futures = [executor.submit(pool_task, task) for task in range(work.tasks)]
         for future in as_completed(futures):
             pid, tid, events, task, checksum, error, cpu_ns = future.result()
@@ -683,6 +686,64 @@ def interpreter_task(work_spec, services, task):
     return (os.getpid(), get_native_id(), events, task, checksum, error)
 
 
+# ----------------------------------------------------------------------------
+# The same models with nothing recorded: what a plain `executor.map` of the
+# same work costs, for the benchmark of what recording adds.
+
+_PLAIN = {}
+
+
+def plain_task(task):
+    return Task(_PLAIN["work"], task, [], None).run()
+
+
+def _plain_init(work_spec, services):
+    _PLAIN["work"] = Work(work_spec, services)
+
+
+def plain_run(work, model, workers, request):
+    _PLAIN["work"] = work
+    tasks = range(work.tasks)
+    if model == "sequential":
+        return [plain_task(task) for task in tasks]
+    if model == "threads":
+        threads = [threading.Thread(target=plain_task, args=(task,)) for task in tasks]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return None
+    if model == "thread_pool":
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers) as executor:
+            return list(executor.map(plain_task, tasks))
+    if model == "process_pool":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = request.get("start_method")
+        context = multiprocessing.get_context(method) if method else multiprocessing.get_context()
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_plain_init,
+            initargs=(request["work"], request["services"]),
+        ) as executor:
+            return list(executor.map(plain_task, tasks))
+    if model == "async_single":
+        import asyncio
+
+        async def one(task):
+            return plain_task(task)
+
+        async def main():
+            return await asyncio.gather(*(one(task) for task in tasks))
+
+        return asyncio.run(main())
+    raise ValueError("no plain form of model %r" % model)
+
+
 MODELS = {
     "sequential": model_sequential,
     "threads": model_threads,
@@ -761,7 +822,9 @@ def run(out, request):
     cpu_before = time.process_time_ns()
     t0 = perf_counter_ns()
     send(out, {"type": "started", "t_ns": t0})
-    if model in NEEDS_REQUEST:
+    if not request.get("record", True):
+        plain_run(work, model, workers, request)
+    elif model in NEEDS_REQUEST:
         function(work, recorder, workers, request)
     else:
         function(work, recorder, workers)
@@ -797,8 +860,40 @@ def read_line(fd):
         data += byte
 
 
+# The process pool running now, so that a stop can kill its workers.
+_ACTIVE = {}
+
+
+def stop_now():
+    """Kills the pool's workers (and a fork server), then this process.
+
+    Not the whole process group: `multiprocessing`'s resource tracker lives
+    in it, and once every other process is gone it removes the named
+    semaphores that spawn and forkserver pools make. The lab kills whatever
+    is left a moment later.
+    """
+    executor = _ACTIVE.get("process_pool")
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        try:
+            process.kill()
+        except Exception:
+            pass
+    try:
+        from multiprocessing import forkserver
+
+        pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
+        if pid:
+            import signal
+
+            os.kill(pid, signal.SIGKILL)
+    except Exception:
+        pass
+    os._exit(3)
+
+
 def watch_stdin(fd):
-    """Ends this process group once the lab closes our standard input.
+    """Stops everything once the lab closes our standard input.
 
     Reads the file descriptor itself, never `sys.stdin`: a forked pool worker
     closes `sys.stdin`, and would deadlock on a buffer lock held here.
@@ -808,11 +903,7 @@ def watch_stdin(fd):
             pass
     except Exception:
         pass
-    if hasattr(os, "killpg") and os.getpgid(0) == os.getpid():
-        import signal
-
-        os.killpg(os.getpid(), signal.SIGKILL)
-    os._exit(3)
+    stop_now()
 
 
 def main():

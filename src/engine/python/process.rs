@@ -23,6 +23,9 @@ pub const DRIVER_FILE: &str = "lab_driver.py";
 pub const PROTOCOL: u32 = 1;
 /// How much of the interpreter's standard error is kept for messages.
 const STDERR_TAIL_BYTES: usize = 8 * 1024;
+/// How long a stopped program may take to end its workers and exit, and
+/// then its resource tracker to clean up, before they are killed.
+const STOP_GRACE: Duration = Duration::from_millis(80);
 /// Longest protocol line accepted (a batch of 200,000 tiny tasks is ~40 MB).
 const MAX_LINE_BYTES: u64 = 512 << 20;
 
@@ -167,6 +170,8 @@ pub struct Driver {
     stdin: Option<ChildStdin>,
     messages: Receiver<Result<FromDriver, String>>,
     stderr: Tail,
+    /// The threads reading its output, joined once it is dead.
+    readers: Vec<std::thread::JoinHandle<()>>,
     /// Where the program's file lives; removed on drop.
     _folder: tempfile::TempDir,
     #[cfg(windows)]
@@ -234,8 +239,8 @@ impl Driver {
         #[cfg(windows)]
         let job = windows_job::Job::containing(&child).ok();
         let stdin = child.stdin.take();
-        let messages = read_messages(child.stdout.take());
-        let stderr = keep_tail(child.stderr.take());
+        let (messages, out_reader) = read_messages(child.stdout.take());
+        let (stderr, err_reader) = keep_tail(child.stderr.take());
         let mut driver = Driver {
             exe,
             pid: child.id(),
@@ -243,6 +248,7 @@ impl Driver {
             stdin,
             messages,
             stderr,
+            readers: out_reader.into_iter().chain(err_reader).collect(),
             _folder: folder,
             #[cfg(windows)]
             job,
@@ -404,9 +410,20 @@ impl Driver {
         }
     }
 
-    /// Kills the program and every process it started, and reaps it.
+    /// Stops the program and every process it started, and reaps it.
+    ///
+    /// First it is asked (its input closes): it kills its pool's workers and
+    /// exits, so that `multiprocessing`'s resource tracker can remove the
+    /// named semaphores a spawn or forkserver pool made. Whatever is left
+    /// after [`STOP_GRACE`] is killed.
     pub fn kill(&mut self) {
         self.stdin.take();
+        let asked = Instant::now();
+        let _ = wait_timeout(&mut self.child, STOP_GRACE);
+        #[cfg(unix)]
+        while group_alive(self.pid) && asked.elapsed() < STOP_GRACE * 2 {
+            std::thread::sleep(Duration::from_millis(2));
+        }
         #[cfg(unix)]
         {
             let pid = self.pid as libc::pid_t;
@@ -433,8 +450,24 @@ impl Drop for Driver {
             unsafe {
                 libc::kill(-(self.pid as libc::pid_t), libc::SIGKILL);
             }
+            #[cfg(windows)]
+            if let Some(job) = &self.job {
+                job.terminate();
+            }
+        }
+        // Everything holding its pipes is dead: the readers see the end.
+        for reader in self.readers.drain(..) {
+            let _ = reader.join();
         }
     }
+}
+
+/// Whether any process of a process group is still alive (zombies count,
+/// as the kernel does, until reaped).
+#[cfg(unix)]
+fn group_alive(group: u32) -> bool {
+    // SAFETY: signal 0 checks existence only.
+    unsafe { libc::kill(-(group as libc::pid_t), 0) == 0 }
 }
 
 /// Which offset maps the program's clock onto the lab's: none when its stamp
@@ -451,10 +484,13 @@ pub fn clock_offset(sent_ns: u64, received_ns: u64, their_ns: u64) -> i128 {
 /// Reads protocol lines on a thread of its own until the pipe closes.
 fn read_messages(
     stdout: Option<std::process::ChildStdout>,
-) -> Receiver<Result<FromDriver, String>> {
+) -> (
+    Receiver<Result<FromDriver, String>>,
+    Option<std::thread::JoinHandle<()>>,
+) {
     let (sender, receiver) = channel();
     let Some(stdout) = stdout else {
-        return receiver;
+        return (receiver, None);
     };
     let spawned = std::thread::Builder::new()
         .name("lab-python-out".into())
@@ -478,21 +514,23 @@ fn read_messages(
                 }
             }
         });
-    if spawned.is_err() {
+    match spawned {
+        Ok(handle) => (receiver, Some(handle)),
         // Without a reader the program looks closed at once: reported as died.
-        return channel().1;
+        Err(_) => (channel().1, None),
     }
-    receiver
 }
 
 /// Keeps the last few KB of a stream.
-fn keep_tail(stream: Option<impl Read + Send + 'static>) -> Tail {
+fn keep_tail(
+    stream: Option<impl Read + Send + 'static>,
+) -> (Tail, Option<std::thread::JoinHandle<()>>) {
     let tail: Tail = Arc::default();
     let Some(mut stream) = stream else {
-        return tail;
+        return (tail, None);
     };
     let shared = Arc::clone(&tail);
-    let _ = std::thread::Builder::new()
+    let reader = std::thread::Builder::new()
         .name("lab-python-err".into())
         .spawn(move || {
             let mut buffer = [0u8; 4096];
@@ -505,8 +543,9 @@ fn keep_tail(stream: Option<impl Read + Send + 'static>) -> Tail {
                 let excess = kept.len().saturating_sub(STDERR_TAIL_BYTES);
                 kept.drain(..excess);
             }
-        });
-    tail
+        })
+        .ok();
+    (tail, reader)
 }
 
 fn wait_timeout(child: &mut Child, timeout: Duration) -> Option<std::process::ExitStatus> {

@@ -8,7 +8,7 @@
 mod async_multi;
 mod async_single;
 mod process_pool;
-mod python;
+pub mod python;
 mod rayon_pool;
 mod sequential;
 mod thread_pool;

@@ -19,7 +19,7 @@ use super::{ExecError, ExecReport, Executor, RunContext};
 use crate::engine::measure::recorder::{Event, EventKind, Lane, LaneKind, UNKNOWN_CPU};
 use crate::engine::python::calibrate::STARTUP_TIMEOUT;
 use crate::engine::python::process::{BatchLane, Driver, DriverError, FromDriver, Next};
-use crate::engine::run::workload::{TaskFailure, convoy_step_iters};
+use crate::engine::run::workload::{Services, TaskFailure, convoy_step_iters};
 use crate::engine::spec::preset::{Model, PythonPlan, ResolvedWorkload};
 
 /// Runs a repetition in a Python interpreter.
@@ -105,19 +105,36 @@ impl Executor for PythonRun {
 
 /// The request the lab's Python program gets.
 fn request(ctx: &RunContext<'_>, plan: &PythonPlan) -> serde_json::Value {
-    let work = ctx.work;
+    run_request(
+        ctx.plan.model,
+        ctx.plan.workers,
+        ctx.work,
+        ctx.services,
+        plan,
+    )
+}
+
+/// The request for one repetition of `model` with `workers` (also used by
+/// the benchmark, which adds `"record": false` for a plain run).
+pub fn run_request(
+    model: Model,
+    workers: usize,
+    work: &ResolvedWorkload,
+    services: &Services,
+    plan: &PythonPlan,
+) -> serde_json::Value {
     json!({
         "mode": "run",
-        "model": ctx.plan.model.name(),
-        "workers": ctx.plan.workers,
+        "model": model.name(),
+        "workers": workers,
         "start_method": plan.start_method.map(|m| m.name()),
         "switch_interval_s": plan.switch_interval_s,
         "flush_every_ms": 50,
         "live_limit": LIVE_BATCH_EVENTS,
         "work": work_request(work),
         "services": {
-            "echo_addr": ctx.services.echo_addr.map(|a| a.to_string()),
-            "temp_dir": ctx.services.temp_dir.as_ref().map(|d| d.display().to_string()),
+            "echo_addr": services.echo_addr.map(|a| a.to_string()),
+            "temp_dir": services.temp_dir.as_ref().map(|d| d.display().to_string()),
         },
     })
 }
