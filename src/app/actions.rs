@@ -166,11 +166,16 @@ impl LabApp {
             );
             return;
         };
-        self.live = Some(LiveExperiment::starting(
+        let mut live = LiveExperiment::starting(
             &experiment.preset.name,
             experiment.runs.clone(),
             experiment.workload.tasks,
+        );
+        live.provisional = Some(crate::engine::results::metrics::ExperimentResult::new(
+            &experiment,
+            crate::engine::measure::machine::MachineInfo::current(),
         ));
+        self.live = Some(live);
         self.timeline.reset();
         self.status = format!("Running {}…", experiment.preset.name);
         runner.start(experiment);

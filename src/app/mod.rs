@@ -7,6 +7,7 @@
 //! pattern of egui's demo app.
 
 mod actions;
+mod colors;
 mod experiment_panel;
 mod files;
 mod live_views;
@@ -56,6 +57,8 @@ pub struct AppOptions {
     pub monitor: bool,
     /// Read and write eframe's persistent storage.
     pub persist: bool,
+    /// The language asked for on the command line (over the saved choice).
+    pub language: Option<crate::i18n::Language>,
 }
 
 impl Default for AppOptions {
@@ -67,6 +70,7 @@ impl Default for AppOptions {
             autorun: false,
             monitor: true,
             persist: true,
+            language: None,
         }
     }
 }
@@ -133,6 +137,13 @@ impl LabApp {
 
     /// Builds the app with given settings (also used by tests).
     pub fn with_settings(ctx: &egui::Context, settings: Settings, options: AppOptions) -> Self {
+        // The command line's choice, else the saved one, else the system's.
+        // The window draws on the thread that made it: it speaks on that thread.
+        let language = options
+            .language
+            .or(settings.language)
+            .unwrap_or_else(crate::i18n::system_language);
+        crate::i18n::set_thread_language(Some(language));
         // Calibrate off the UI thread: the first validation of a `cpu_ms`
         // preset would otherwise block a frame for ~100 ms.
         let _ = std::thread::Builder::new()

@@ -47,6 +47,10 @@ pub struct Settings {
     pub monitor_interval_ms: u64,
     /// Timeline: show every run stacked (else only the selected one).
     pub timeline_all_runs: bool,
+    /// The language chosen in View › Language (`None`: the system's).
+    pub language: Option<crate::i18n::Language>,
+    /// Results columns chosen (`None`: the defaults).
+    pub columns: Option<Vec<crate::present::columns::Column>>,
 }
 
 impl Default for Settings {
@@ -60,6 +64,8 @@ impl Default for Settings {
             monitor_interval_ms: crate::engine::measure::monitor::DEFAULT_INTERVAL.as_millis()
                 as u64,
             timeline_all_runs: true,
+            language: None,
+            columns: None,
         }
     }
 }
@@ -117,6 +123,18 @@ impl Settings {
     /// The settings as stored text.
     pub fn to_stored(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The results columns to show, the run's label always first.
+    pub fn visible_columns(&self) -> Vec<crate::present::columns::Column> {
+        use crate::present::columns::Column;
+        let mut columns = self
+            .columns
+            .clone()
+            .unwrap_or_else(|| Column::WINDOW_DEFAULT.to_vec());
+        columns.retain(|c| *c != Column::Run);
+        columns.insert(0, Column::Run);
+        columns
     }
 
     /// Puts a file at the top of the recent list.

@@ -74,7 +74,7 @@ fn preset_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         for builtin in BUILTIN_PRESETS {
             if ui
                 .button(builtin.name)
-                .on_hover_text(builtin.claim)
+                .on_hover_text(builtin.claim())
                 .clicked()
             {
                 app.push(Action::OpenPreset(builtin.name.to_owned()));

@@ -113,12 +113,10 @@ fn stop_mid_run_stops_it_and_keeps_what_was_measured() {
             .as_ref()
             .is_some_and(|l| l.progress.as_ref().is_some_and(|p| p.tasks_done > 0))
     });
-    let stop_clicked = Instant::now();
     harness.get_by_label("■ Stop").click();
     step_until(&mut harness, Duration::from_secs(10), |app| {
         phase(app) == Some(Phase::Cancelled)
     });
-    assert!(stop_clicked.elapsed() < Duration::from_secs(10));
     let app = harness.state();
     assert!(app.history[0].cancelled);
     assert!(app.status.contains("stopped"), "{}", app.status);

@@ -23,6 +23,8 @@ fn window_with_results(theme: ThemeChoice) -> Harness<'static, LabApp> {
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        // Scroll areas take a few frames to settle on their content size.
+        .with_max_steps(12)
         .with_theme(egui_theme)
         .wgpu()
         .build_eframe(move |cc| {

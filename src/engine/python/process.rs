@@ -217,6 +217,7 @@ impl Driver {
             None => builder.tempdir(),
         }
         .map_err(start_error)?;
+        crate::engine::run::services::register_temp_folder(folder.path());
         let script = folder.path().join(DRIVER_FILE);
         std::fs::write(&script, DRIVER_SOURCE).map_err(start_error)?;
         let mut command = Command::new(&python.executable);
@@ -459,6 +460,7 @@ impl Drop for Driver {
         for reader in self.readers.drain(..) {
             let _ = reader.join();
         }
+        crate::engine::run::services::unregister_temp_folder(self._folder.path());
     }
 }
 

@@ -25,6 +25,9 @@ use crate::engine::run::services::RunServices;
 use crate::engine::run::workload::{TaskResults, TaskStatus, expected_checksum, is_convoy_io_task};
 use crate::engine::spec::preset::{Experiment, ResolvedWorkload, RunPlan, Runtime, WorkloadKind};
 
+/// Most running tasks sent to be drawn as they grow, per batch.
+const MAX_OPEN_DRAWN: usize = 512;
+
 /// How the runner behaves.
 #[derive(Debug, Clone)]
 pub struct RunnerOptions {
@@ -36,6 +39,8 @@ pub struct RunnerOptions {
     pub poll: Duration,
     /// Where `file` runs make their temporary folders (default: the OS's).
     pub temp_root: Option<PathBuf>,
+    /// How long a Python interpreter may take to start before the run fails.
+    pub python_startup_timeout: Duration,
 }
 
 impl RunnerOptions {
@@ -61,6 +66,7 @@ impl RunnerOptions {
             live_spans: false,
             poll: Duration::from_millis(25),
             temp_root: None,
+            python_startup_timeout: crate::engine::python::calibrate::STARTUP_TIMEOUT,
         }
     }
 }
@@ -91,6 +97,9 @@ pub struct Progress {
     pub repetitions: u32,
     /// Whether the current repetition is a warm-up.
     pub warmup: bool,
+    /// Warm-ups per run (they come first).
+    #[doc(alias = "warmup")]
+    pub warmups: u32,
     /// Tasks ended in this repetition.
     pub tasks_done: usize,
     /// Tasks per repetition.
@@ -102,6 +111,17 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// The measured repetition under way (0-based, warm-ups not counted;
+    /// 0 during warm-ups).
+    pub fn measured_repetition(&self) -> u32 {
+        self.repetition.saturating_sub(self.warmups)
+    }
+
+    /// Measured repetitions per run (warm-ups not counted).
+    pub fn measured_repetitions(&self) -> u32 {
+        self.repetitions.saturating_sub(self.warmups)
+    }
+
     /// Fraction of the whole experiment done, 0-1.
     pub fn fraction(&self) -> f64 {
         let per_run = f64::from(self.repetitions.max(1));
@@ -151,6 +171,8 @@ pub enum RunnerEvent {
         repetition: u32,
         /// Finished tasks.
         spans: Vec<TaskSpan>,
+        /// Tasks running now, each ending "now" in its current state.
+        open: Vec<TaskSpan>,
         /// Workers known so far.
         lanes: Vec<LaneInfo>,
     },
@@ -425,6 +447,7 @@ impl Session<'_> {
                     repetition,
                     repetitions: per_run,
                     warmup,
+                    warmups: experiment.warmup,
                 };
                 match self.run_repetition(work, plan, position) {
                     // A repetition cut short measures nothing; those before it stand.
@@ -521,6 +544,7 @@ impl Session<'_> {
             worker_exe: &self.options.worker_exe,
             notices: &notices,
             temp_root: self.options.temp_root.as_deref(),
+            python_startup_timeout: self.options.python_startup_timeout,
         };
         let executor = executor_for(plan);
         let run_origin = AtomicU64::new(0);
@@ -536,17 +560,26 @@ impl Session<'_> {
         // Tasks started minus tasks ended, for progress without building spans.
         let mut in_flight: i64 = 0;
         // Live span batches (the app's timeline), only when asked for.
+        let mut had_open = false;
         let mut publish = |batch: &[Event], origin: u64| {
             if !self.options.live_spans || origin == 0 {
                 return;
             }
             let lanes = recorder.lanes();
             let spans = live.feed(batch, origin, &lanes);
-            if !spans.is_empty() {
+            // Few enough running tasks to draw each; more are drawn once ended.
+            let open = if live.in_flight() <= MAX_OPEN_DRAWN {
+                live.open_spans(origin, sys::monotonic_ns(), &lanes)
+            } else {
+                Vec::new()
+            };
+            if !spans.is_empty() || !open.is_empty() || had_open {
+                had_open = !open.is_empty();
                 self.send(RunnerEvent::Spans {
                     run: at.run,
                     repetition: at.repetition,
                     spans,
+                    open,
                     lanes,
                 });
             }
@@ -585,6 +618,7 @@ impl Session<'_> {
                     repetition: at.repetition,
                     repetitions: at.repetitions,
                     warmup: at.warmup,
+                    warmups: at.warmups,
                     tasks_done: results.finished(),
                     tasks: work.tasks,
                     in_flight: in_flight.max(0) as usize,
@@ -640,6 +674,7 @@ struct Position {
     repetition: u32,
     repetitions: u32,
     warmup: bool,
+    warmups: u32,
 }
 
 struct SummaryInput<'a> {

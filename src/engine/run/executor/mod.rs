@@ -47,6 +47,8 @@ pub struct RunContext<'a> {
     pub notices: &'a (dyn Fn(ExecNotice) + Sync),
     /// Where temporary folders go (default: the OS's).
     pub temp_root: Option<&'a Path>,
+    /// How long a Python interpreter may take to start.
+    pub python_startup_timeout: Duration,
 }
 
 impl RunContext<'_> {

@@ -17,7 +17,6 @@ use serde_json::json;
 
 use super::{ExecError, ExecReport, Executor, RunContext};
 use crate::engine::measure::recorder::{Event, EventKind, Lane, LaneKind, UNKNOWN_CPU};
-use crate::engine::python::calibrate::STARTUP_TIMEOUT;
 use crate::engine::python::process::{BatchLane, Driver, DriverError, FromDriver, Next};
 use crate::engine::run::workload::{Services, TaskFailure, convoy_step_iters};
 use crate::engine::spec::preset::{Model, PythonPlan, ResolvedWorkload};
@@ -52,7 +51,7 @@ impl Executor for PythonRun {
             &plan.interpreter,
             plan.gil_flag,
             ctx.temp_root,
-            STARTUP_TIMEOUT,
+            ctx.python_startup_timeout,
             &cancelled,
         )
         .map_err(python_error)?;

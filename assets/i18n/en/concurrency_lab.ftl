@@ -1,0 +1,256 @@
+# Concurrency Lab — English (the fallback: every message exists here).
+# Sentences are whole messages with variables, so a translator can reorder them.
+
+## Units (values arrive formatted with the language's decimal separator)
+
+unit-seconds = { $value } s
+unit-milliseconds = { $value } ms
+unit-microseconds = { $value } µs
+unit-per-second = { $value }/s
+unit-bytes = { $value } B
+unit-kib = { $value } KiB
+unit-mib = { $value } MiB
+unit-gib = { $value } GiB
+
+## Results columns
+
+column-run = run
+column-run-help = The run's label. A run stopped before all its repetitions is marked partial; its figures come from the repetitions that finished.
+column-runtime = runtime
+column-runtime-help = Who ran it: the lab's own executors ("lab", with a simulated GIL) or a real Python interpreter.
+column-model = model
+column-model-help = The execution model: a plain loop, a thread per task, a thread pool, a process pool, an event loop, work stealing, or an interpreter pool.
+column-workers = workers
+column-workers-help = Threads, processes or event-loop threads the model used at most (a thread per task: one per task).
+column-gil = GIL
+column-gil-help = For runs under a GIL (simulated, or a real interpreter's): its switch interval — how long a thread waiting for the lock waits before asking the holder to drop it.
+column-wall = wall
+column-wall-help = Wall time from the start of the run to its last result, the mean over measured repetitions (pool and process start-up included).
+column-wall-sd = ± sd
+column-wall-sd-help = Standard deviation of the wall time over the measured repetitions (only with two or more).
+column-wall-median = median
+column-wall-median-help = Median wall time over the measured repetitions: less moved by one slow repetition than the mean.
+column-speedup = speed-up
+column-speedup-help = The baseline's mean wall time divided by this run's: how many times faster than the baseline.
+column-efficiency = efficiency
+column-efficiency-help = Speed-up per usable core (speed-up ÷ min(workers, logical cores)). Where waits overlap beyond the cores it would pass 100 % and say nothing about cores, so the overlap is shown instead.
+column-cpu = CPU time
+column-cpu-help = CPU time (user + system) of the run's own threads and worker processes — not the window, not the lab's echo server.
+column-utilisation = utilisation
+column-utilisation-help = CPU time ÷ (wall time × logical cores): how busy the machine's cores were. Measured CPU time, not recorded "computing" time: eight threads on two cores are all "computing" while only two run.
+column-throughput = throughput
+column-throughput-help = Tasks finished per second.
+column-p50 = p50 latency
+column-p50-help = Median latency: from a task's submission (every task is submitted when the run starts, as with executor.map) to its result — queueing, start-up and dispatch included.
+column-p95 = p95 latency
+column-p95-help = 95th-percentile latency, from submission to result.
+column-p99 = p99 latency
+column-p99-help = 99th-percentile latency, from submission to result.
+column-startup = start-up
+column-startup-help = Time to get the pool, runtime or worker processes ready (included in the wall time).
+column-interpreter-start = interpreter start
+column-interpreter-start-help = Python runs: the interpreter's own start, before the measured window (not in the wall time).
+column-gil-wait = GIL wait
+column-gil-wait-help = Share of task time spent waiting for the GIL. For real Python: time a thread wanted to run and did not (wall minus thread CPU time) — the GIL, or the OS when threads outnumber cores.
+column-io-task = I/O task
+column-io-task-help = The convoy workload: how long its I/O task took from start to end.
+column-repetitions = repetitions
+column-repetitions-help = Measured repetitions (warm-ups not counted).
+column-failed = failed
+column-failed-help = Failed tasks over all repetitions; ✔ when every checksum was right.
+
+run-partial = { $label } (partial: { $done ->
+    [one] 1 repetition
+   *[other] { $done } repetitions
+  })
+efficiency-overlap = waits overlap { $overlap }
+failed-error = error
+failed-checksums = wrong checksums
+gil-on = on
+
+## Words used in many places
+
+yes = yes
+no = no
+gil-off = off
+build-gil = GIL
+build-free-threaded = free-threaded
+
+## Command line
+
+cli-about = Run one workload under every execution model and see what the machine did
+cli-long-about = Concurrency Lab runs the same workload under threads, thread pools, process pools, async event loops, work-stealing, threads under a simulated Python GIL and real CPython, and measures wall time, CPU time, speed-up and which core ran which task when.
+
+    Without a subcommand it opens the desktop app.
+cli-help-lang = Language of messages: en or ru (default: the system's)
+cli-help-run = Run a preset headless and print a table of results
+cli-help-presets = List the built-in presets
+cli-help-calibrate = Measure how many kernel iterations one core does per millisecond here
+cli-help-calibrate-python = Calibrate a Python interpreter instead: a version (3.12, 3.13t), a command or a path
+cli-help-pythons = List the Python interpreters found on this machine
+cli-help-pythons-json = Print the list as JSON
+cli-help-gui = Open the desktop app
+cli-help-gui-preset = Preset file or built-in name to open
+cli-help-gui-autorun = Run the preset as soon as the window opens
+cli-help-run-preset = A preset file (.toml) or the name of a built-in preset (see `presets`)
+cli-help-run-json = Write the results as JSON to FILE (`-` for standard output)
+cli-help-run-csv = Write one CSV row per run to FILE (`-` for standard output)
+cli-help-run-spans = Include every task's span (start, end, core, states) in the JSON
+cli-help-run-chart = Draw a chart to FILE (.svg or .png) after the run; repeat for more charts
+cli-help-run-chart-kind = What the i-th --chart shows (repeatable); without it, a kind named in the file name (e.g. cpu.png), else the last kind given, else speedup
+cli-help-run-quiet = No progress and no table, only errors (and what --json - writes)
+
+cli-error = error: { $message }
+cli-warning = warning: { $message }
+cli-note = note: { $message }
+cli-stdout-twice = --json - and --csv - would both write to standard output; send one to a file
+cli-not-writable = { $flag } { $path }: { $reason }
+cli-is-a-folder = is a folder, not a file
+cli-cannot-write-in = cannot write in { $folder }: { $reason }
+cli-runs-failed = { $count ->
+    [one] a run failed
+   *[other] { $count } runs failed
+  }
+cli-run-failed = run "{ $label }" failed: { $reason }
+cli-cancelled = cancelled: { $name } stopped before the end; nothing was left running
+cli-output-closed = standard output was closed
+cli-no-executable = cannot find this program's executable for worker processes: { $reason }
+cli-no-runner = cannot start the runner thread: { $reason }
+cli-runner-stopped = the runner stopped unexpectedly; no result
+cli-stopped-at-once = stopped at once (second interrupt); temporary files removed
+cli-no-interrupt-handler = Ctrl+C will not cancel cleanly: { $reason }
+cli-progress = run { $run }/{ $runs } { $label }, repetition { $repetition }/{ $repetitions }: { $done }/{ $tasks } tasks
+cli-progress-warmup = run { $run }/{ $runs } { $label }, warm-up: { $done }/{ $tasks } tasks
+cli-chart-kinds-outnumber = { $kinds } --chart-kind given for { $charts } --chart; each kind applies to the --chart in the same position
+cli-chart-stdout = --chart -: charts are written to files, not to standard output
+cli-chart-format = --chart { $path }: unknown chart format; use a file name ending in { $allowed }
+cli-report-heading = { $name } — { $cores } logical cores, { $cpu }, { $os }
+cli-report-cancelled = (cancelled: runs not reached are missing)
+cli-presets-hint = Run one with `concurrency-lab run NAME`; write your own as TOML (see README).
+cli-calibrate-rate = { $rate } kernel iterations per ms on one core ({ $cores } logical cores, { $cpu })
+cli-calibrate-spread = spread over 5 measurements: { $low } .. { $high }; cpu_ms = 1.0 in a preset means { $rate } iterations here
+cli-calibrate-python-rate = { $rate } kernel iterations per ms on one core in { $name } ({ $path })
+cli-calibrate-python-spread = spread over 3 measurements: { $low } .. { $high }; the lab's own kernel does { $lab } per ms here, { $ratio }× as many
+cli-calibrate-python-means = cpu_ms = 1.0 in a preset means { $rate } iterations in this interpreter
+cli-pythons-none = No Python interpreter found (looked at { $variable }, PATH, pyenv, uv and the py launcher).
+cli-pythons-interpreter = interpreter
+cli-pythons-version = version
+cli-pythons-build = build
+cli-pythons-gil-now = GIL now
+cli-pythons-start-method = start method
+cli-pythons-interpreter-pool = interpreter pool
+cli-pythons-path = path
+cli-pythons-unsupported = { $name } (unsupported)
+cli-pythons-failed = (failed)
+cli-pythons-hint = Use one in a preset with runtime = "python" and python = "3.12" (a version, a command or a path);
+    the first usable one is the default. Set { $variable } to put one first.
+
+## Built-in presets
+
+preset-claim-cpu-bound = computation: GIL threads stay at ~1×, processes, rayon and GIL-free threads use every core
+preset-claim-io-bound = waiting: threads and asyncio overlap every wait, GIL or not; a pool of 4 overlaps 4
+preset-claim-mixed = computation then waiting: the waits overlap, the computation only without a GIL
+preset-claim-tiny-tasks = 2000 tiny tasks: what a thread, a queue, a pipe or a future costs per task
+preset-claim-convoy = an I/O thread beside CPU threads under the GIL waits after every wake-up
+preset-claim-network = real loopback requests: threads and an event loop overlap the round trips
+preset-claim-disk-io = real file writes with fsync: the GIL is released, the disk is shared
+preset-claim-python-vs-lab = real CPython beside the simulation: threads, processes and asyncio computing
+preset-claim-python-vs-lab-io = real CPython beside the simulation: threads, a pool and asyncio waiting
+preset-claim-gil-fidelity = the simulated GIL held against CPython's on the convoy workload, at 5 ms and 1 ms
+
+## Results
+
+results-title = Results
+results-none-yet = none yet: results appear as runs finish
+results-none-chosen = no experiment chosen: pick one under Compare
+results-running = this experiment, running: { $done } of { $runs } runs finished
+results-one = experiment #{ $number }: { $name }
+results-several = { $count } experiments side by side
+results-copy = Copy as table
+results-copy-help = Copies the table as tab-separated text, to paste into a spreadsheet
+results-copied = Copied { $count ->
+    [one] 1 row
+   *[other] { $count } rows
+  } to the clipboard
+results-columns = Columns
+results-columns-default = Default columns
+results-compare = Compare ({ $chosen } of { $total })
+results-compare-help = Experiments of this session:
+results-compare-item = #{ $number } { $name } ({ $time } UTC)
+results-compare-item-stopped = #{ $number } { $name } ({ $time } UTC) — stopped
+results-show-in-views = show in the views
+results-not-comparable = These experiments did different work or ran on different machines: compare their speed-ups, not their times. The fastest run is marked within each.
+results-fastest = the fastest complete run of this experiment
+results-speedup-tip = { $speedup } against "{ $baseline }"
+results-speedup-none = no speed-up: the run or its baseline was not measured
+results-group = #{ $number } { $name }
+
+speedup-title = Speed-up against the baseline
+speedup-legend-no-gain = ┆ 1× (no gain)
+speedup-legend-ideal = ┆ ideal for computing: { $cores }× ({ $cores } cores)
+speedup-not-measured = not measured
+
+## Live views
+
+phase-running = running
+phase-finished = finished
+phase-cancelled = stopped before the end
+phase-loaded = opened from a results file
+cpu-plot-title = CPU per core and average (%)
+cpu-plot-help = Thin lines: each logical core. Thick line: all cores together — on 2 cores, 50 % is one core's worth of work, 100 % is both. Shaded: each run's measured repetitions.
+throughput-plot-title = Throughput (tasks finished / s)
+throughput-plot-help = Tasks finished per second over each run's latest repetition, as a rolling rate. A lone spike is let run off the top so the rest stays readable.
+in-flight-plot-title = Concurrency (tasks in flight)
+in-flight-plot-help = Tasks started and not yet finished, over each run's latest repetition.
+cpu-core = core { $core }
+cpu-average = all cores (average)
+cpu-heat-map-help = { $cores } cores (rows) over time (columns); darker is busier
+axis-seconds-since-experiment = s since the experiment's start
+axis-seconds-since-run = s since the run's start
+axis-ms-since-run = ms since the run's start
+
+## Timeline
+
+timeline-title = Timeline
+timeline-fit = Fit
+timeline-fit-help = Show everything (double-click). Ctrl+wheel or a horizontal scroll zooms, dragging pans, the wheel scrolls through the lanes; click a run's name to fold it.
+timeline-all-runs = all runs
+timeline-empty = Run an experiment (▶ Run) to see which worker ran which task when.
+timeline-waiting = Waiting for the first tasks…
+timeline-no-tasks = No tasks were recorded.
+timeline-band = { $fold } { $label } — { $kind ->
+    [processes] { $workers ->
+        [one] 1 process
+       *[other] { $workers } processes
+    }
+   *[threads] { $workers ->
+        [one] 1 thread
+       *[other] { $workers } threads
+    }
+  }, repetition { $repetition }
+timeline-band-warmup = { $fold } { $label } — { $kind ->
+    [processes] { $workers ->
+        [one] 1 process
+       *[other] { $workers } processes
+    }
+   *[threads] { $workers ->
+        [one] 1 thread
+       *[other] { $workers } threads
+    }
+  }, warm-up
+timeline-band-waiting = { $fold } { $label } — not started yet
+lane-thread = { $name } · tid { $id }
+lane-process = process · pid { $id }
+state-running = computing
+state-running-help = The task's thread is computing (holding the GIL, where there is one).
+state-gil-wait = waiting for the GIL
+state-gil-wait-help = The lab's runs: waiting to take the simulated GIL. Real Python: time the thread wanted to run and did not (wall minus thread CPU time) — the GIL, or the OS when threads outnumber cores.
+state-gil-wait-or-not-running = waiting for the GIL / not running
+state-io-wait = waiting on I/O
+state-io-wait-help = Waiting on a timer, a socket or the disk: the core is free for others meanwhile.
+core-unknown = unknown
+task-title = task { $task }
+task-title-failed = task { $task } — FAILED
+task-worker = worker
+task-cores = core at start / end
+task-start-end = start → end
