@@ -264,7 +264,7 @@ fn hostile_interpreter_choices_exit_2_naming_the_field() {
             .expect("runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{value}: {stderr}");
-        assert!(stderr.contains("runs[0].python"), "{value}: {stderr}");
+        assert!(stderr.contains("run 1, python"), "{value}: {stderr}");
         assert!(
             stderr.contains(expected),
             "{value}: expected {expected:?} in {stderr}"

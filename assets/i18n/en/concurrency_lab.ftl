@@ -254,3 +254,55 @@ task-title-failed = task { $task } — FAILED
 task-worker = worker
 task-cores = core at start / end
 task-start-end = start → end
+
+## Preset errors and validation
+
+preset-error-read = cannot read preset { $path }: { $reason }
+preset-error-unknown = no preset file or built-in preset named `{ $name }` (built-in presets: { $known })
+preset-error-syntax = { $path }: { $message }
+preset-error-invalid = { $path }: { $field } = { $value }: { $allowed }
+preset-field-run = run { $number }, { $name }
+val-missing = (missing)
+val-set = (set)
+val-default = (default)
+val-version = this build reads version { $version } presets
+val-runs-none = add at least one [[runs]] table with a model
+val-runs-too-many = at most { $max } runs per preset
+val-label-taken = run { $other } already has this label; labels must be unique (set `label`)
+val-baseline = must be the label of a run: { $labels }
+val-tasks-both = give either `tasks` or `tasks_per_core`, not both
+val-tasks-missing = required: a number of tasks from 1 to { $max }
+val-not-for-kind = does not apply to kind = "{ $kind }"; remove it
+val-cpu-both = give either `cpu_ms` or `cpu_iters`, not both
+val-cpu-missing = kind = "{ $kind }" needs `cpu_ms` (0 < ms <= { $max }) or `cpu_iters`
+val-io-missing = kind = "{ $kind }" needs `io_ms` (0 to { $max } ms)
+val-bytes-missing = kind = "{ $kind }" needs `bytes` (8 to { $max })
+val-convoy-tasks = kind = "convoy" needs at least 2 tasks: one I/O task and one or more CPU tasks
+val-python-skipped = run { $number } ({ $label }) skipped: no usable Python interpreter on this machine (see `concurrency-lab pythons`)
+val-model-not-python = model = "{ $model }" has no Python counterpart; with runtime = "python" use sequential, threads, thread_pool, process_pool, async_single or interpreter_pool (or runtime = "lab")
+val-model-python-only = model = "{ $model }" is Python's InterpreterPoolExecutor (3.14+): set runtime = "python"
+val-python-only = applies only with runtime = "python"
+val-start-method-python-only = applies only with runtime = "python" (the lab's process pool always starts its workers afresh, like spawn)
+val-no-interpreter-pool = needs Python 3.14+ (concurrent.futures.InterpreterPoolExecutor); { $name } has none
+val-gil-build = { $name } is a GIL build: only a free-threaded build (e.g. python = "3.13t") runs without the GIL
+val-start-method-process-pool = applies only to model = "process_pool", not "{ $model }"
+val-start-method-offered = { $name } on this system offers { $methods }
+val-workers-not-for = does not apply to model = "{ $model }": { $why ->
+    [threads] `threads` starts one thread per task; use thread_pool for a fixed number
+   *[one] this model always uses one thread
+  }
+val-threads = run { $number } (model = "threads") starts one OS thread per task; at most { $max } — use thread_pool for more tasks
+val-gil-models = the simulated GIL applies only to model = "threads" or "thread_pool", not "{ $model }"
+val-interval-needs-gil = applies only with gil = true
+val-timeout-where = applies to model = "process_pool" and to Python runs: a thread cannot be stopped from outside
+val-timeout-range = must be between 0.01 and 86400 s
+val-connections = run { $number } (model = "{ $model }") would open { $count } loopback connections at once; at most { $max }
+val-memory = run { $number } (model = "{ $model }") would hold { $held } buffers at once, { $need } MiB, more than half of this machine's { $memory } MiB
+val-text-length = must be 1 to { $max } characters
+val-text-control = must not contain control characters (tabs, new lines, escapes)
+val-text-invisible = must not contain invisible or direction-changing characters (zero-width spaces, right-to-left overrides)
+val-description = at most { $max } characters, with no control, invisible or direction-changing characters
+val-between = must be between { $min } and { $max }
+val-between-ms = must be between { $min } and { $max } ms
+val-ms = must be a time in ms with 0 < ms <= { $max }
+val-ms-or-zero = must be a time in ms with 0 <= ms <= { $max }

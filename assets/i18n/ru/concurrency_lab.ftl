@@ -265,3 +265,55 @@ task-title-failed = задача { $task } — СБОЙ
 task-worker = исполнитель
 task-cores = ядро в начале / в конце
 task-start-end = начало → конец
+
+## Ошибки пресетов и проверка
+
+preset-error-read = не удалось прочитать пресет { $path }: { $reason }
+preset-error-unknown = нет ни файла пресета, ни встроенного пресета с именем `{ $name }` (встроенные: { $known })
+preset-error-syntax = { $path }: { $message }
+preset-error-invalid = { $path }: { $field } = { $value }: { $allowed }
+preset-field-run = запуск { $number }, { $name }
+val-missing = (нет)
+val-set = (задано)
+val-default = (по умолчанию)
+val-version = эта сборка читает пресеты версии { $version }
+val-runs-none = добавьте хотя бы одну таблицу [[runs]] с моделью
+val-runs-too-many = не больше { $max } запусков в пресете
+val-label-taken = у запуска { $other } уже есть такое название; названия должны различаться (задайте `label`)
+val-baseline = должно быть названием одного из запусков: { $labels }
+val-tasks-both = укажите либо `tasks`, либо `tasks_per_core`, но не оба
+val-tasks-missing = обязательно: число задач от 1 до { $max }
+val-not-for-kind = не относится к kind = "{ $kind }"; уберите это поле
+val-cpu-both = укажите либо `cpu_ms`, либо `cpu_iters`, но не оба
+val-cpu-missing = для kind = "{ $kind }" нужно `cpu_ms` (0 < мс <= { $max }) или `cpu_iters`
+val-io-missing = для kind = "{ $kind }" нужно `io_ms` (от 0 до { $max } мс)
+val-bytes-missing = для kind = "{ $kind }" нужно `bytes` (от 8 до { $max })
+val-convoy-tasks = для kind = "convoy" нужно не меньше 2 задач: одна задача ввода-вывода и одна или несколько вычисляющих
+val-python-skipped = запуск { $number } ({ $label }) пропущен: на этой машине нет пригодного интерпретатора Python (см. `concurrency-lab pythons`)
+val-model-not-python = у model = "{ $model }" нет аналога в Python; с runtime = "python" используйте sequential, threads, thread_pool, process_pool, async_single или interpreter_pool (или runtime = "lab")
+val-model-python-only = model = "{ $model }" — это InterpreterPoolExecutor из Python (3.14+): укажите runtime = "python"
+val-python-only = действует только при runtime = "python"
+val-start-method-python-only = действует только при runtime = "python" (пул процессов лаборатории всегда запускает рабочие процессы заново, как spawn)
+val-no-interpreter-pool = нужен Python 3.14+ (concurrent.futures.InterpreterPoolExecutor); в { $name } его нет
+val-gil-build = { $name } собран с GIL: без GIL работает только free-threaded сборка (например, python = "3.13t")
+val-start-method-process-pool = действует только для model = "process_pool", а не "{ $model }"
+val-start-method-offered = { $name } на этой системе поддерживает { $methods }
+val-workers-not-for = не относится к model = "{ $model }": { $why ->
+    [threads] `threads` запускает по потоку на задачу; для фиксированного числа используйте thread_pool
+   *[one] эта модель всегда использует один поток
+  }
+val-threads = запуск { $number } (model = "threads") создаёт по потоку ОС на задачу; не больше { $max } — для большего числа задач используйте thread_pool
+val-gil-models = модель GIL применима только к model = "threads" или "thread_pool", а не "{ $model }"
+val-interval-needs-gil = действует только при gil = true
+val-timeout-where = действует для model = "process_pool" и для запусков Python: поток нельзя остановить снаружи
+val-timeout-range = должно быть от 0,01 до 86400 с
+val-connections = запуск { $number } (model = "{ $model }") открыл бы { $count } соединений loopback одновременно; не больше { $max }
+val-memory = запуск { $number } (model = "{ $model }") держал бы одновременно буферов: { $held }, { $need } МиБ — больше половины из { $memory } МиБ этой машины
+val-text-length = должно быть от 1 до { $max } символов
+val-text-control = не должно содержать управляющих символов (табуляций, переводов строк, escape-последовательностей)
+val-text-invisible = не должно содержать невидимых символов и символов смены направления (пробелов нулевой ширины, переопределений справа налево)
+val-description = не больше { $max } символов, без управляющих, невидимых символов и символов смены направления
+val-between = должно быть от { $min } до { $max }
+val-between-ms = должно быть от { $min } до { $max } мс
+val-ms = должно быть временем в мс: 0 < мс <= { $max }
+val-ms-or-zero = должно быть временем в мс: 0 <= мс <= { $max }

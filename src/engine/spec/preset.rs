@@ -6,6 +6,8 @@
 //! naming the file, the field, the value and what is allowed.
 
 use serde::{Deserialize, Serialize};
+
+use crate::tr;
 use std::fmt;
 use std::path::Path;
 
@@ -413,10 +415,9 @@ impl fmt::Display for WorkloadKind {
 }
 
 /// Why a preset could not be used. Every variant names the file.
-#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PresetError {
     /// The file could not be read.
-    #[error("cannot read preset {path}: {reason}")]
     Read {
         /// The path as given.
         path: String,
@@ -424,7 +425,6 @@ pub enum PresetError {
         reason: String,
     },
     /// Not a preset name and not a file.
-    #[error("no preset file or built-in preset named `{name}` (built-in presets: {known})")]
     Unknown {
         /// What was asked for.
         name: String,
@@ -432,7 +432,6 @@ pub enum PresetError {
         known: String,
     },
     /// TOML syntax, a wrong type, a missing or unknown field.
-    #[error("{path}: {message}")]
     Syntax {
         /// File name or `builtin:NAME`.
         path: String,
@@ -440,17 +439,79 @@ pub enum PresetError {
         message: String,
     },
     /// A value outside what is allowed.
-    #[error("{path}: {field} = {value}: {allowed}")]
     Invalid {
         /// File name or `builtin:NAME`.
         path: String,
-        /// Dotted field path, e.g. `runs[2].workers`.
+        /// Dotted field path, e.g. `runs[2].workers` (indices from 0, as in
+        /// the file's array; messages number runs from 1, as the window does).
         field: String,
         /// The value as written.
         value: String,
         /// What is allowed instead.
         allowed: String,
     },
+}
+
+impl std::fmt::Display for PresetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            PresetError::Read { path, reason } => {
+                tr!(
+                    "preset-error-read",
+                    path = path.clone(),
+                    reason = reason.clone()
+                )
+            }
+            PresetError::Unknown { name, known } => {
+                tr!(
+                    "preset-error-unknown",
+                    name = name.clone(),
+                    known = known.clone()
+                )
+            }
+            PresetError::Syntax { path, message } => {
+                tr!(
+                    "preset-error-syntax",
+                    path = path.clone(),
+                    message = message.clone()
+                )
+            }
+            PresetError::Invalid {
+                path,
+                field,
+                value,
+                allowed,
+            } => tr!(
+                "preset-error-invalid",
+                path = path.clone(),
+                field = field_for_people(field),
+                value = value.clone(),
+                allowed = allowed.clone()
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for PresetError {}
+
+/// `runs[2].workers` as a person counts: "run 3, workers".
+pub fn field_for_people(field: &str) -> String {
+    match run_field(field) {
+        Some((index, name)) => tr!(
+            "preset-field-run",
+            number = index + 1,
+            name = name.to_owned()
+        ),
+        None => field.to_owned(),
+    }
+}
+
+/// `runs[2].workers` → (2, "workers").
+pub fn run_field(field: &str) -> Option<(usize, &str)> {
+    let rest = field.strip_prefix("runs[")?;
+    let (index, name) = rest.split_once("].")?;
+    Some((index.parse().ok()?, name))
 }
 
 impl PresetError {
@@ -490,7 +551,8 @@ pub fn load(path_or_name: &str) -> Result<(Preset, String), PresetError> {
 pub fn parse(text: &str, origin: &str) -> Result<Preset, PresetError> {
     toml::from_str::<Preset>(text).map_err(|e| PresetError::Syntax {
         path: origin.to_owned(),
-        message: e.to_string().trim_end().to_owned(),
+        // The parser quotes the offending line: a megabyte-long one is cut.
+        message: crate::engine::python::process::clip(e.to_string().trim_end(), 600),
     })
 }
 
