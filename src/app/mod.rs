@@ -23,7 +23,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::engine::measure::machine::MachineInfo;
 use crate::engine::measure::monitor::{Monitor, MonitorSample};
 use crate::engine::measure::sys;
 use crate::engine::results::metrics::ExperimentResult;
@@ -31,6 +30,7 @@ use crate::engine::run::kernel;
 use crate::engine::run::runner::{Runner, RunnerOptions};
 use crate::engine::spec::preset::{Experiment, Preset, PresetError};
 use crate::engine::view::live::LiveExperiment;
+use crate::tr;
 
 pub use actions::Action;
 use files::Dialogs;
@@ -175,7 +175,7 @@ impl LabApp {
                         repaint.request_repaint_after(LIVE_FRAME_INTERVAL)
                     })
                 })
-                .map_err(|e| status = format!("The runner could not start: {e}"))
+                .map_err(|e| status = tr!("status-runner-failed", reason = e.to_string()))
                 .ok()
         };
         let monitor = options
@@ -260,14 +260,14 @@ impl LabApp {
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
                     if ui
-                        .button("Copy")
-                        .on_hover_text("Copy the program to the clipboard")
+                        .button(tr!("code-copy"))
+                        .on_hover_text(tr!("code-copy-help"))
                         .clicked()
                     {
                         ui.ctx().copy_text(code.clone());
                     }
                     ui.label(
-                        egui::RichText::new("Save it as a .py file and run it with python3.")
+                        egui::RichText::new(tr!("code-how-to-run"))
                             .weak(),
                     );
                 });
@@ -332,10 +332,7 @@ impl LabApp {
                     .preset_path
                     .as_ref()
                     .map_or_else(|| "this experiment".to_owned(), |p| p.display().to_string());
-                let result =
-                    settings
-                        .preset
-                        .validate(&origin, MachineInfo::current(), kernel::calibration);
+                let result = settings.preset.validate_here(&origin);
                 (settings.preset.clone(), result)
             })
             .1
@@ -366,8 +363,8 @@ impl LabApp {
                 live.phase = crate::engine::view::live::Phase::Cancelled;
             }
             self.error = Some(ErrorPanel {
-                title: "The runner stopped".into(),
-                message: "The background runner ended unexpectedly; restart the app to run experiments again. Results shown so far are kept.".into(),
+                title: tr!("error-runner-stopped"),
+                message: tr!("error-runner-stopped-why"),
             });
             return;
         }
@@ -377,11 +374,13 @@ impl LabApp {
             };
             if let Some(result) = live.apply(event) {
                 let mut result = result.clone();
+                // Up to the last measured window — or, for a stop, up to the stop.
+                let stopped_at = live.progress.as_ref().map_or(0.0, |p| p.elapsed_s);
                 let end = result
                     .runs
                     .iter()
                     .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
-                    .fold(0.0, f64::max);
+                    .fold(if result.cancelled { stopped_at } else { 0.0 }, f64::max);
                 let samples: Vec<MonitorSample> = self.cpu_history.iter().cloned().collect();
                 result.cpu_samples = crate::engine::measure::monitor::relative_samples(
                     &samples,
@@ -392,18 +391,13 @@ impl LabApp {
                 if let Some(shown) = live.result.as_mut() {
                     shown.cpu_samples = result.cpu_samples.clone();
                 }
+                let name = result.preset.name.clone();
                 self.status = if result.cancelled {
-                    format!(
-                        "{}: stopped; runs measured before the stop are kept",
-                        result.preset.name
-                    )
+                    tr!("status-stopped", name = name)
                 } else if result.succeeded() {
-                    format!("{}: finished", result.preset.name)
+                    tr!("status-finished", name = name)
                 } else {
-                    format!(
-                        "{}: finished with failures — see the results",
-                        result.preset.name
-                    )
+                    tr!("status-finished-failures", name = name)
                 };
                 self.history.push(result);
                 self.compare = BTreeSet::from([self.history.len() - 1]);
@@ -556,10 +550,7 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!(
-                "The window could not be opened: {error}\n\
-                 Run experiments headless instead: concurrency-lab run cpu-bound"
-            );
+            eprintln!("{}", tr!("window-failed", error = error.to_string()));
             std::process::ExitCode::from(1)
         }
     }
@@ -571,9 +562,5 @@ fn no_display_reason() -> Option<String> {
     let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
-    (unix_desktop && !has_display).then(|| {
-        "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n\
-         Run experiments headless instead:\n  concurrency-lab presets\n  concurrency-lab run cpu-bound --json results.json"
-            .to_owned()
-    })
+    (unix_desktop && !has_display).then(|| tr!("window-no-display"))
 }

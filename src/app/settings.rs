@@ -96,6 +96,33 @@ pub fn default_preset() -> Preset {
         })
 }
 
+/// What File › New starts from: a blank experiment to fill in — a name to
+/// give, no description, a small computation and two runs to compare.
+pub fn new_preset() -> Preset {
+    Preset {
+        version: preset::PRESET_VERSION,
+        name: crate::tr!("new-preset-name"),
+        description: String::new(),
+        repetitions: 3,
+        warmup: 1,
+        baseline: None,
+        workload: preset::WorkloadSpec {
+            kind: preset::WorkloadKind::Cpu,
+            tasks: Some(8),
+            tasks_per_core: None,
+            cpu_ms: Some(20.0),
+            cpu_iters: None,
+            io_ms: None,
+            bytes: None,
+            io_rounds: None,
+        },
+        runs: vec![
+            preset::RunSpec::new(preset::Model::Sequential),
+            preset::RunSpec::new(preset::Model::ThreadPool),
+        ],
+    }
+}
+
 impl Settings {
     /// Reads the settings from stored text; a notice says why defaults were used.
     pub fn from_stored(text: Option<&str>) -> (Settings, Option<String>) {
@@ -106,16 +133,11 @@ impl Settings {
             Ok(settings) if settings.version == SETTINGS_VERSION => (settings, None),
             Ok(settings) => (
                 Settings::default(),
-                Some(format!(
-                    "Saved settings are from another version ({}); starting from defaults.",
-                    settings.version
-                )),
+                Some(crate::tr!("settings-other-version", version = settings.version)),
             ),
             Err(e) => (
                 Settings::default(),
-                Some(format!(
-                    "Saved settings could not be read ({e}); starting from defaults."
-                )),
+                Some(crate::tr!("settings-unreadable", reason = e.to_string())),
             ),
         }
     }

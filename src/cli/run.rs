@@ -9,7 +9,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::error::{CliError, print_err, print_out};
 use super::{check_writable, table};
-use crate::engine::measure::machine::MachineInfo;
 use crate::engine::measure::monitor::{self, Monitor, MonitorSample};
 use crate::engine::results::metrics::ExperimentResult;
 use crate::engine::run::runner::{Progress, Runner, RunnerEvent, RunnerOptions};
@@ -93,12 +92,7 @@ pub fn run(args: &RunArgs) -> Result<(), CliError> {
 }
 
 fn load(preset: &str) -> Result<Experiment, CliError> {
-    let (preset, origin) = preset::load(preset)?;
-    Ok(preset.validate(
-        &origin,
-        MachineInfo::current(),
-        crate::engine::run::kernel::calibration,
-    )?)
+    Ok(preset::load_experiment(preset)?.1)
 }
 
 /// Refuses, before a run that may take long, outputs that could not be written.

@@ -15,6 +15,7 @@ fn window_with_results(theme: ThemeChoice) -> Harness<'static, LabApp> {
         native_dialogs: false,
         monitor: false,
         persist: false,
+        language: Some(concurrency_lab::i18n::Language::En),
         ..AppOptions::default()
     };
     let egui_theme = match theme {

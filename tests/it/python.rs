@@ -258,7 +258,7 @@ fn hostile_interpreter_choices_exit_2_naming_the_field() {
         );
         let path = dir.path().join("hostile.toml");
         std::fs::write(&path, text).expect("preset");
-        let output = Command::new(common::lab_binary())
+        let output = common::lab_command()
             .args(["run", path.to_str().expect("utf-8"), "--quiet"])
             .output()
             .expect("runs");
@@ -315,7 +315,7 @@ fn pythons_lists_the_default_interpreter_as_json() {
     let Some(python) = python_or_skip("pythons_lists") else {
         return;
     };
-    let output = Command::new(common::lab_binary())
+    let output = common::lab_command()
         .args(["pythons", "--json"])
         .output()
         .expect("runs");

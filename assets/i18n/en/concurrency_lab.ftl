@@ -306,3 +306,266 @@ val-between = must be between { $min } and { $max }
 val-between-ms = must be between { $min } and { $max } ms
 val-ms = must be a time in ms with 0 < ms <= { $max }
 val-ms-or-zero = must be a time in ms with 0 <= ms <= { $max }
+
+## Experiment panel
+
+unit-ms-short = ms
+experiment-title = Experiment
+experiment-name = Name
+experiment-name-hint = name
+experiment-description = Description
+experiment-description-hint = what it shows
+experiment-workload = Workload
+experiment-runs = Runs to compare
+experiment-measurement = Measurement
+experiment-ready = ✔ Ready: { $runs ->
+    [one] 1 run
+   *[other] { $runs } runs
+  } × { $repetitions ->
+    [one] 1 repetition
+   *[other] { $repetitions } repetitions
+  } of { $tasks ->
+    [one] 1 task
+   *[other] { $tasks } tasks
+  }
+experiment-cannot-run = ⚠ Cannot run: { $message }
+workload-kind = Kind
+workload-tasks = Tasks
+workload-per-core-suffix = { " " }per core
+workload-per-core = × cores
+workload-per-core-help = Give the count per logical core, so the experiment means the same on 2 cores and on 64
+workload-computation = Computation
+workload-iterations-suffix = { " " }iterations
+workload-cpu-ms-help = CPU time per task on one core of this machine (calibrated; each Python interpreter is calibrated on its own)
+workload-fixed = fixed
+workload-fixed-help = Fixed kernel iterations instead of calibrated milliseconds: identical work on every machine and in every runtime
+workload-each-wait = Each wait
+workload-waiting = Waiting
+workload-waits = Waits
+workload-waits-help = How many short waits the I/O task makes
+workload-bytes = Bytes
+measurement-repetitions = Repetitions
+measurement-repetitions-help = Measured repetitions of every run: mean, median, sd, min and max come from these
+measurement-warmup = Warm-up
+measurement-warmup-help = Unmeasured repetitions before them
+measurement-baseline = Baseline
+measurement-baseline-help = Speed-up is measured against this run (a Python run: against a plain loop in the same interpreter, when there is one)
+run-remove = Remove this run
+run-move-up = Move up
+run-move-down = Move down
+run-duplicate = Duplicate
+run-show-code = Show the Python code
+run-show-code-help = The few lines of ordinary Python that do what this run does
+run-no-python-counterpart = Python has no counterpart of this model
+run-menu-help = Move, duplicate, or show the Python code
+run-label = Label
+run-workers = Workers
+run-workers-cores = = cores ({ $cores })
+run-gil-help = Run under a simulated CPython GIL: one thread computes at a time; waits release it
+run-switch-interval = switch interval
+run-switch-interval-help = How long a waiting thread waits before asking the holder to drop the GIL (sys.setswitchinterval)
+run-copy-label = { $label } (copy)
+run-add = + Add run
+run-add-python = In a Python interpreter:
+runtime-lab = Lab
+runtime-python = Python
+runtime-lab-help = The lab's own executors in Rust, with a simulated GIL
+runtime-python-help = A real Python interpreter found on this machine runs the same work
+runtime-help = Who runs it: the lab's simulation or a real Python interpreter
+run-no-interpreter-pool = { $name } has no InterpreterPoolExecutor (Python 3.14+)
+run-interpreter = Interpreter
+run-interpreter-none = none found
+run-interpreter-default = default: { $name }
+run-interpreter-looking = looking…
+run-interpreter-first = default (first found)
+run-interpreter-tip = { $build } build, GIL { $gil }; found as { $found }
+run-interpreter-help = Which Python runs it (see `concurrency-lab pythons`)
+run-interpreter-other = Other… (3.12, python3.13t, a path)
+run-python-gil-help = A free-threaded build runs with the GIL on (-X gil=1) or off (-X gil=0)
+run-python-interval-help = sys.setswitchinterval: how long a thread waiting for the GIL waits before asking for it
+run-start-method = Start method
+run-start-method-default = default ({ $method })
+run-start-method-not-offered = not offered on this system
+run-start-method-help = How multiprocessing starts worker processes: spawn (a fresh interpreter), fork (a copy) or forkserver
+
+model-sequential = A plain loop on one thread: the baseline every speed-up is measured against.
+model-threads = One OS thread per task, like starting a `threading.Thread` for each.
+model-thread-pool = A fixed set of worker threads pulling tasks from a queue, like `concurrent.futures.ThreadPoolExecutor`.
+model-process-pool = Worker processes fed over pipes, like `ProcessPoolExecutor` or `multiprocessing.Pool` with spawn.
+model-async-single = One thread running an event loop: waits overlap, computation blocks the loop, like `asyncio`.
+model-async-multi = An async runtime with several worker threads (tokio multi-thread); Python has no direct counterpart.
+model-rayon = A work-stealing pool (rayon): idle workers take tasks from busy ones' queues.
+model-interpreter-pool = A pool of worker threads each running its own interpreter, like `concurrent.futures.InterpreterPoolExecutor` (Python 3.14+).
+kind-cpu = Pure computation: a checked integer kernel, cpu_ms per task.
+kind-sleep = Pure waiting: a timed sleep of io_ms per task.
+kind-file = Disk I/O: write bytes to a temporary file, flush it, read it back and verify.
+kind-net = Network I/O: a request to a loopback echo server that answers after io_ms.
+kind-mixed = cpu_ms of computation, then io_ms of waiting, per task.
+kind-memory = Memory bandwidth: write and read back a buffer of bytes.
+kind-convoy = One I/O task doing io_rounds short waits of io_ms beside CPU tasks: the GIL convoy effect.
+
+## Menus, status bar, dialogs
+
+menu-file = File
+menu-export = Export
+menu-view = View
+menu-lessons = Lessons
+menu-about = About
+run-button = ▶ Run
+run-button-help = Run every run of the experiment (Ctrl+R, F5)
+run-button-running = An experiment is running
+run-button-fix = Fix the experiment's settings first: the problem is marked in the left panel
+stop-button = ■ Stop
+stop-button-help = Stop the experiment (Esc); runs measured so far are kept
+preset-unsaved = unsaved
+menu-new-preset = New experiment
+menu-open-preset = Open preset…
+menu-save-preset = Save preset
+menu-save-preset-as = Save preset as…
+menu-builtin-presets = Built-in presets
+menu-recent = Recent files
+menu-recent-none = none yet
+menu-open-results = Open results…
+menu-open-results-help = Load a results JSON (written by `run --json` or exported here) into the views
+menu-export-json = Results as JSON…
+menu-export-csv = Results as CSV…
+menu-export-chart = { $chart } chart
+menu-export-nothing = Run an experiment to export its results
+chart-name-speedup = Speed-up
+chart-name-cpu = Per-core CPU
+chart-name-throughput = Throughput
+chart-name-timeline = Timeline
+menu-language = Language
+menu-language-system = Follow the system ({ $language })
+menu-theme = Theme
+menu-theme-system = Follow the system
+menu-theme-dark = Dark
+menu-theme-light = Light
+menu-timeline-all = Timeline: all runs stacked
+menu-cpu-sampling = CPU sampling every
+menu-cpu-sampling-help = Never faster than the OS statistics allow
+about-title = About Concurrency Lab
+about-version = version { $version }
+about-text = Runs one workload under every execution model and shows what the machine did.
+
+    Concurrency is tasks interleaving; parallelism is tasks running at the same instant on different cores. A GIL turns the first into the second only for waiting, never for computing.
+about-machine = This machine: { $cores } logical cores, { $cpu }, { $os }
+new-preset-name = Untitled experiment
+settings-other-version = Saved settings are from another version ({ $version }); starting from defaults.
+settings-unreadable = Saved settings could not be read ({ $reason }); starting from defaults.
+status-stopping = Stopping…
+status-opened-results = Opened results { $path }
+status-running = Running { $name }…
+status-opened = Opened { $origin }
+status-saved = Saved { $path }
+status-exported = Exported { $path }
+status-stopped = { $name }: stopped; runs measured before the stop are kept
+status-finished = { $name }: finished
+status-finished-failures = { $name }: finished with failures — see the results
+status-runner-failed = The runner could not start: { $reason }
+status-ready = Ready
+status-dialog-open = A file dialog is open…
+status-cores = { $cores } logical cores
+status-progress = run { $run }/{ $runs } “{ $label }”, repetition { $repetition }/{ $repetitions } · { $done }/{ $tasks } tasks · { $in_flight } in flight · { $elapsed }
+status-progress-warmup = run { $run }/{ $runs } “{ $label }”, warm-up · { $done }/{ $tasks } tasks · { $in_flight } in flight · { $elapsed }
+error-open-results = Could not open results
+error-nothing-to-export = Nothing to export
+error-nothing-to-export-why = run an experiment or open results first
+error-cannot-run = The experiment cannot run
+error-no-runner = the runner thread is not available
+error-open-preset = Could not open the preset
+error-save-preset = Could not save the preset
+error-export = Export failed
+error-runner-stopped = The runner stopped
+error-runner-stopped-why = The background runner ended unexpectedly; restart the app to run experiments again. Results shown so far are kept.
+error-nothing-changed = Nothing was changed: the current experiment stays as it was.
+error-dismiss = Dismiss
+export-what-json = the results as JSON
+export-what-csv = the results as CSV
+export-what-chart = the { $chart } chart as { $format }
+dialog-open-preset = Open preset
+dialog-save-preset = Save preset as
+dialog-open-results = Open results
+dialog-export = Export { $what }
+filter-preset = Preset
+filter-results = Results
+dialog-typed-help = No file dialog is available here: type the file's path.
+dialog-file-path = File path
+dialog-save = Save
+dialog-open = Open
+dialog-cancel = Cancel
+code-title = Python code: { $label }
+code-title-plain = Python code
+code-fix-first = Fix the experiment first: { $error }
+code-copy = Copy
+code-copy-help = Copy the program to the clipboard
+code-how-to-run = Save it as a .py file and run it with python3.
+window-failed = The window could not be opened: { $error }
+    Run experiments headless instead: concurrency-lab run cpu-bound
+window-no-display = No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.
+    Run experiments headless instead:
+      concurrency-lab presets
+      concurrency-lab run cpu-bound --json results.json
+
+## Explanations (one sentence per run; parts joined with "; ")
+
+explain-could-not-run = could not run: { $error }
+explain-not-measured = not measured (the experiment was cancelled first)
+explain-baseline = { $mechanism } — the baseline (1.00×)
+explain-speedup-ideal = { $mechanism } — { $speedup } (ideal { $ideal }×)
+explain-speedup = { $mechanism } — { $speedup }
+explain-io-task = the I/O task took { $took } for { $waits } of waits
+explain-convoy = the I/O task took { $took } for { $waits } of waits, { $times }× as long: after each wake-up it waited for the GIL (the convoy effect)
+explain-outside-load = other programs kept ~{ $cores } cores busy meanwhile, so these figures may be off
+explain-stopped-early = stopped early: { $repetitions ->
+    [one] 1 repetition
+   *[other] { $repetitions } repetitions
+  } measured
+explain-failed = { $count ->
+    [one] 1 task FAILED
+   *[other] { $count } tasks FAILED
+  }
+explain-wrong-checksums = WRONG CHECKSUMS
+explain-sequential = one task after another on one thread
+explain-gil = { $who ->
+    [pool] a pool of { $n } threads
+   *[threads] { $n } threads
+  } under the GIL: { $work ->
+    [compute] one computed at a time, whatever the cores
+    [wait] the lock is released while waiting, so the waits overlap
+   *[mixed] the waits overlap, the computation takes turns
+  }
+explain-threads-wait = { $n } threads: every wait overlaps the others
+explain-threads-compute = { $n } threads without a GIL on { $cores } cores: computation can run in parallel
+explain-async-file = { $n ->
+    [one] one event-loop thread
+   *[other] { $n } runtime threads
+  }: file I/O blocks the loop (asyncio has no asynchronous files)
+explain-async-multi-wait = an async runtime with { $n } threads: all { $tasks } waits overlap
+explain-async-single = one event-loop thread: { $work ->
+    [compute] computation blocks the loop, nothing overlaps
+    [wait] all { $tasks } waits overlap
+   *[mixed] the waits overlap, the computation blocks the loop
+  }
+explain-pool-wait = { $who ->
+    [processes] { $n } worker processes
+    [rayon] a work-stealing pool of { $n } threads
+    [runtime] an async runtime with { $n } threads
+    [interpreters] { $n } interpreters in one process, each with its own GIL
+   *[pool] a pool of { $n } threads
+  }: at most { $n } waits overlap
+explain-pool-compute = { $who ->
+    [processes] { $n } worker processes
+    [rayon] a work-stealing pool of { $n } threads
+    [runtime] an async runtime with { $n } threads
+    [interpreters] { $n } interpreters in one process, each with its own GIL
+   *[pool] a pool of { $n } threads
+  } on { $cores } cores: computation can run in parallel
+explain-after-startup = { $text }, after { $startup } of process start-up
+slower-startup = slower than the baseline: starting the workers took { $startup } of the { $lost } lost
+slower-gil = slower than the baseline: { $share } of the task time went to waiting for the GIL
+slower-thread-per-task = slower than the baseline: starting a thread per task lost { $lost } a task, against { $task } of work each
+slower-pipe-per-task = slower than the baseline: sending each task through a pipe lost { $lost } a task, against { $task } of work each
+slower-per-task = slower than the baseline: scheduling lost { $lost } a task, against { $task } of work each
+slower-busy = slower than the baseline, and no cost of the model accounts for it: the machine was busy with other programs
+slower-unclear = slower than the baseline by { $lost }; no measured cost of the model accounts for it — repeat it on an idle machine to tell noise from cause

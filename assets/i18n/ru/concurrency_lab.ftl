@@ -317,3 +317,282 @@ val-between = должно быть от { $min } до { $max }
 val-between-ms = должно быть от { $min } до { $max } мс
 val-ms = должно быть временем в мс: 0 < мс <= { $max }
 val-ms-or-zero = должно быть временем в мс: 0 <= мс <= { $max }
+
+## Панель эксперимента
+
+unit-ms-short = мс
+experiment-title = Эксперимент
+experiment-name = Название
+experiment-name-hint = название
+experiment-description = Описание
+experiment-description-hint = что он показывает
+experiment-workload = Нагрузка
+experiment-runs = Сравниваемые запуски
+experiment-measurement = Измерение
+experiment-ready = ✔ Готово: { $runs ->
+    [one] { $runs } запуск
+    [few] { $runs } запуска
+   *[many] { $runs } запусков
+  } × { $repetitions ->
+    [one] { $repetitions } повтор
+    [few] { $repetitions } повтора
+   *[many] { $repetitions } повторов
+  } по { $tasks ->
+    [one] { $tasks } задаче
+   *[other] { $tasks } задач
+  }
+experiment-cannot-run = ⚠ Запуск невозможен: { $message }
+workload-kind = Вид
+workload-tasks = Задачи
+workload-per-core-suffix = { " " }на ядро
+workload-per-core = × ядра
+workload-per-core-help = Задать число на логическое ядро, чтобы эксперимент значил одно и то же на 2 ядрах и на 64
+workload-computation = Вычисления
+workload-iterations-suffix = { " " }итераций
+workload-cpu-ms-help = Процессорное время на задачу на одном ядре этой машины (с калибровкой; каждый интерпретатор Python калибруется отдельно)
+workload-fixed = фиксированно
+workload-fixed-help = Фиксированное число итераций вместо калиброванных миллисекунд: одинаковая работа на любой машине и в любой среде
+workload-each-wait = Каждое ожидание
+workload-waiting = Ожидание
+workload-waits = Ожиданий
+workload-waits-help = Сколько коротких ожиданий делает задача ввода-вывода
+workload-bytes = Байты
+measurement-repetitions = Повторы
+measurement-repetitions-help = Измеряемые повторы каждого запуска: по ним считаются среднее, медиана, σ, минимум и максимум
+measurement-warmup = Разогрев
+measurement-warmup-help = Неизмеряемые повторы перед ними
+measurement-baseline = Базовый запуск
+measurement-baseline-help = Ускорение считается относительно этого запуска (для запуска Python — относительно простого цикла в том же интерпретаторе, если он есть)
+run-remove = Удалить этот запуск
+run-move-up = Переместить вверх
+run-move-down = Переместить вниз
+run-duplicate = Дублировать
+run-show-code = Показать код на Python
+run-show-code-help = Несколько строк обычного Python, которые делают то же, что этот запуск
+run-no-python-counterpart = У этой модели нет аналога в Python
+run-menu-help = Переместить, дублировать или показать код на Python
+run-label = Название
+run-workers = Исполнители
+run-workers-cores = = ядрам ({ $cores })
+run-gil-help = Выполнять под моделью GIL CPython: вычисляет один поток за раз; ожидания его отпускают
+run-switch-interval = интервал переключения
+run-switch-interval-help = Сколько ждущий поток ждёт, прежде чем попросить владельца отдать GIL (sys.setswitchinterval)
+run-copy-label = { $label } (копия)
+run-add = + Добавить запуск
+run-add-python = В интерпретаторе Python:
+runtime-lab = Лаб.
+runtime-python = Python
+runtime-lab-help = Собственные исполнители лаборатории на Rust, с моделью GIL
+runtime-python-help = Ту же работу выполняет настоящий интерпретатор Python, найденный на этой машине
+runtime-help = Кто выполняет: модель лаборатории или настоящий интерпретатор Python
+run-no-interpreter-pool = в { $name } нет InterpreterPoolExecutor (Python 3.14+)
+run-interpreter = Интерпретатор
+run-interpreter-none = не найден
+run-interpreter-default = по умолчанию: { $name }
+run-interpreter-looking = ищем…
+run-interpreter-first = по умолчанию (первый найденный)
+run-interpreter-tip = сборка { $build }, GIL { $gil }; найден как { $found }
+run-interpreter-help = Какой Python выполняет (см. `concurrency-lab pythons`)
+run-interpreter-other = Другой… (3.12, python3.13t, путь)
+run-python-gil-help = Free-threaded сборка работает с включённым GIL (-X gil=1) или без него (-X gil=0)
+run-python-interval-help = sys.setswitchinterval: сколько поток, ждущий GIL, ждёт, прежде чем его попросить
+run-start-method = Способ запуска
+run-start-method-default = по умолчанию ({ $method })
+run-start-method-not-offered = недоступен на этой системе
+run-start-method-help = Как multiprocessing запускает рабочие процессы: spawn (новый интерпретатор), fork (копия) или forkserver
+
+model-sequential = Простой цикл в одном потоке: базовый запуск, относительно которого считается ускорение.
+model-threads = Поток ОС на каждую задачу, как `threading.Thread` на каждую.
+model-thread-pool = Фиксированный набор рабочих потоков берёт задачи из очереди, как `concurrent.futures.ThreadPoolExecutor`.
+model-process-pool = Рабочие процессы получают задачи по каналам, как `ProcessPoolExecutor` или `multiprocessing.Pool` со spawn.
+model-async-single = Один поток с циклом событий: ожидания перекрываются, вычисления блокируют цикл, как в `asyncio`.
+model-async-multi = Асинхронная среда с несколькими рабочими потоками (tokio multi-thread); прямого аналога в Python нет.
+model-rayon = Пул с перехватом работы (rayon): свободные потоки забирают задачи из очередей занятых.
+model-interpreter-pool = Пул рабочих потоков, у каждого свой интерпретатор, как `concurrent.futures.InterpreterPoolExecutor` (Python 3.14+).
+kind-cpu = Чистые вычисления: проверяемое целочисленное ядро, cpu_ms на задачу.
+kind-sleep = Чистое ожидание: пауза io_ms на задачу.
+kind-file = Дисковый ввод-вывод: записать bytes во временный файл, сбросить на диск, прочитать и сверить.
+kind-net = Сетевой ввод-вывод: запрос к эхо-серверу на loopback, который отвечает через io_ms.
+kind-mixed = cpu_ms вычислений, затем io_ms ожидания на задачу.
+kind-memory = Пропускная способность памяти: записать и прочитать буфер размером bytes.
+kind-convoy = Одна задача ввода-вывода делает io_rounds коротких ожиданий по io_ms рядом с вычисляющими задачами: эффект конвоя под GIL.
+
+## Меню, строка состояния, диалоги
+
+menu-file = Файл
+menu-export = Экспорт
+menu-view = Вид
+menu-lessons = Уроки
+menu-about = О программе
+run-button = ▶ Запустить
+run-button-help = Выполнить все запуски эксперимента (Ctrl+R, F5)
+run-button-running = Эксперимент уже идёт
+run-button-fix = Сначала исправьте настройки эксперимента: ошибка отмечена на левой панели
+stop-button = ■ Остановить
+stop-button-help = Остановить эксперимент (Esc); уже измеренные запуски сохранятся
+preset-unsaved = не сохранён
+menu-new-preset = Новый эксперимент
+menu-open-preset = Открыть пресет…
+menu-save-preset = Сохранить пресет
+menu-save-preset-as = Сохранить пресет как…
+menu-builtin-presets = Встроенные пресеты
+menu-recent = Недавние файлы
+menu-recent-none = пока нет
+menu-open-results = Открыть результаты…
+menu-open-results-help = Загрузить JSON с результатами (записанный `run --json` или экспортированный здесь) в окно
+menu-export-json = Результаты в JSON…
+menu-export-csv = Результаты в CSV…
+menu-export-chart = График «{ $chart }»
+menu-export-nothing = Запустите эксперимент, чтобы экспортировать результаты
+chart-name-speedup = Ускорение
+chart-name-cpu = CPU по ядрам
+chart-name-throughput = Пропускная способность
+chart-name-timeline = Временная шкала
+menu-language = Язык
+menu-language-system = Как в системе ({ $language })
+menu-theme = Тема
+menu-theme-system = Как в системе
+menu-theme-dark = Тёмная
+menu-theme-light = Светлая
+menu-timeline-all = Шкала: все запуски друг под другом
+menu-cpu-sampling = Замер CPU каждые
+menu-cpu-sampling-help = Не чаще, чем позволяет статистика ОС
+about-title = О Concurrency Lab
+about-version = версия { $version }
+about-text = Выполняет одну нагрузку во всех моделях выполнения и показывает, что делала машина.
+
+    Конкурентность — это задачи, которые чередуются; параллелизм — задачи, выполняющиеся в один и тот же момент на разных ядрах. GIL превращает первое во второе только для ожидания, но никогда — для вычислений.
+about-machine = Эта машина: логических ядер — { $cores }, { $cpu }, { $os }
+new-preset-name = Новый эксперимент
+settings-other-version = Сохранённые настройки от другой версии ({ $version }); начинаем с настроек по умолчанию.
+settings-unreadable = Сохранённые настройки не читаются ({ $reason }); начинаем с настроек по умолчанию.
+status-stopping = Останавливаем…
+status-opened-results = Открыты результаты { $path }
+status-running = Выполняется «{ $name }»…
+status-opened = Открыт { $origin }
+status-saved = Сохранено: { $path }
+status-exported = Экспортировано: { $path }
+status-stopped = «{ $name }»: остановлен; запуски, измеренные до остановки, сохранены
+status-finished = «{ $name }»: завершён
+status-finished-failures = «{ $name }»: завершён со сбоями — см. результаты
+status-runner-failed = Исполнитель не запустился: { $reason }
+status-ready = Готово
+status-dialog-open = Открыт диалог выбора файла…
+status-cores = логических ядер: { $cores }
+status-progress = запуск { $run }/{ $runs } «{ $label }», повтор { $repetition }/{ $repetitions } · задач { $done }/{ $tasks } · в работе { $in_flight } · { $elapsed }
+status-progress-warmup = запуск { $run }/{ $runs } «{ $label }», разогрев · задач { $done }/{ $tasks } · в работе { $in_flight } · { $elapsed }
+error-open-results = Не удалось открыть результаты
+error-nothing-to-export = Нечего экспортировать
+error-nothing-to-export-why = сначала запустите эксперимент или откройте результаты
+error-cannot-run = Эксперимент нельзя запустить
+error-no-runner = поток исполнителя недоступен
+error-open-preset = Не удалось открыть пресет
+error-save-preset = Не удалось сохранить пресет
+error-export = Экспорт не удался
+error-runner-stopped = Исполнитель остановился
+error-runner-stopped-why = Фоновый исполнитель неожиданно завершился; перезапустите приложение, чтобы снова запускать эксперименты. Показанные результаты сохранены.
+error-nothing-changed = Ничего не изменено: текущий эксперимент остался прежним.
+error-dismiss = Закрыть
+export-what-json = результаты в JSON
+export-what-csv = результаты в CSV
+export-what-chart = график «{ $chart }» в { $format }
+dialog-open-preset = Открыть пресет
+dialog-save-preset = Сохранить пресет как
+dialog-open-results = Открыть результаты
+dialog-export = Экспорт: { $what }
+filter-preset = Пресет
+filter-results = Результаты
+dialog-typed-help = Диалог выбора файла здесь недоступен: введите путь к файлу.
+dialog-file-path = Путь к файлу
+dialog-save = Сохранить
+dialog-open = Открыть
+dialog-cancel = Отмена
+code-title = Код на Python: { $label }
+code-title-plain = Код на Python
+code-fix-first = Сначала исправьте эксперимент: { $error }
+code-copy = Копировать
+code-copy-help = Скопировать программу в буфер обмена
+code-how-to-run = Сохраните как файл .py и запустите через python3.
+window-failed = Не удалось открыть окно: { $error }
+    Запускайте эксперименты без окна: concurrency-lab run cpu-bound
+window-no-display = Дисплей не найден (не заданы ни DISPLAY, ни WAYLAND_DISPLAY), поэтому окно не откроется.
+    Запускайте эксперименты без окна:
+      concurrency-lab presets
+      concurrency-lab run cpu-bound --json results.json
+
+## Пояснения (по предложению на запуск; части через «; »)
+
+explain-could-not-run = не удалось выполнить: { $error }
+explain-not-measured = не измерено (эксперимент отменили раньше)
+explain-baseline = { $mechanism } — базовый запуск (1,00×)
+explain-speedup-ideal = { $mechanism } — { $speedup } (в идеале { $ideal }×)
+explain-speedup = { $mechanism } — { $speedup }
+explain-io-task = задача ввода-вывода заняла { $took } при ожиданиях на { $waits }
+explain-convoy = задача ввода-вывода заняла { $took } при ожиданиях на { $waits }, в { $times } раза дольше: после каждого пробуждения она ждала GIL (эффект конвоя)
+explain-outside-load = другие программы в это время загружали ~{ $cores } ядра, поэтому цифры могут быть неточны
+explain-stopped-early = остановлен раньше: { $repetitions ->
+    [one] измерен { $repetitions } повтор
+    [few] измерено { $repetitions } повтора
+   *[many] измерено { $repetitions } повторов
+  }
+explain-failed = { $count ->
+    [one] { $count } задача УПАЛА
+    [few] { $count } задачи УПАЛИ
+   *[many] { $count } задач УПАЛИ
+  }
+explain-wrong-checksums = НЕВЕРНЫЕ КОНТРОЛЬНЫЕ СУММЫ
+explain-sequential = задачи одна за другой в одном потоке
+explain-gil = { $who ->
+    [pool] пул из { $n } потоков
+   *[threads] { $n ->
+        [one] { $n } поток
+        [few] { $n } потока
+       *[many] { $n } потоков
+    }
+  } под GIL: { $work ->
+    [compute] вычисляет один за раз, сколько бы ни было ядер
+    [wait] на время ожидания блокировка отпускается, и ожидания перекрываются
+   *[mixed] ожидания перекрываются, вычисления идут по очереди
+  }
+explain-threads-wait = { $n ->
+    [one] { $n } поток
+    [few] { $n } потока
+   *[many] { $n } потоков
+  }: каждое ожидание перекрывается с остальными
+explain-threads-compute = { $n ->
+    [one] { $n } поток
+    [few] { $n } потока
+   *[many] { $n } потоков
+  } без GIL на ядрах: { $cores } — вычисления могут идти параллельно
+explain-async-file = { $n ->
+    [one] один поток цикла событий
+   *[other] потоков среды выполнения: { $n }
+  }: файловый ввод-вывод блокирует цикл (в asyncio нет асинхронных файлов)
+explain-async-multi-wait = асинхронная среда с потоками ({ $n }): все { $tasks } ожиданий перекрываются
+explain-async-single = один поток цикла событий: { $work ->
+    [compute] вычисления блокируют цикл, ничего не перекрывается
+    [wait] все { $tasks } ожиданий перекрываются
+   *[mixed] ожидания перекрываются, вычисления блокируют цикл
+  }
+explain-pool-wait = { $who ->
+    [processes] рабочих процессов: { $n }
+    [rayon] пул с перехватом работы из { $n } потоков
+    [runtime] асинхронная среда из { $n } потоков
+    [interpreters] интерпретаторов в одном процессе, у каждого свой GIL: { $n }
+   *[pool] пул из { $n } потоков
+  } — перекрывается не больше { $n } ожиданий
+explain-pool-compute = { $who ->
+    [processes] рабочих процессов: { $n }
+    [rayon] пул с перехватом работы из { $n } потоков
+    [runtime] асинхронная среда из { $n } потоков
+    [interpreters] интерпретаторов в одном процессе, у каждого свой GIL: { $n }
+   *[pool] пул из { $n } потоков
+  } на ядрах ({ $cores }): вычисления могут идти параллельно
+explain-after-startup = { $text }, после { $startup } на запуск процессов
+slower-startup = медленнее базового: запуск исполнителей занял { $startup } из потерянных { $lost }
+slower-gil = медленнее базового: { $share } времени задач ушло на ожидание GIL
+slower-thread-per-task = медленнее базового: запуск потока на каждую задачу терял { $lost } на задачу при { $task } работы в каждой
+slower-pipe-per-task = медленнее базового: передача каждой задачи через канал теряла { $lost } на задачу при { $task } работы в каждой
+slower-per-task = медленнее базового: диспетчеризация теряла { $lost } на задачу при { $task } работы в каждой
+slower-busy = медленнее базового, и никакие издержки модели этого не объясняют: машина была занята другими программами
+slower-unclear = медленнее базового на { $lost }; измеренные издержки модели этого не объясняют — повторите на свободной машине, чтобы отличить шум от причины

@@ -144,24 +144,6 @@ impl WorkloadKind {
         }
     }
 
-    /// One sentence for tooltips and help.
-    pub fn describe(self) -> &'static str {
-        match self {
-            WorkloadKind::Cpu => "Pure computation: a checked integer kernel, cpu_ms per task.",
-            WorkloadKind::Sleep => "Pure waiting: a timed sleep of io_ms per task.",
-            WorkloadKind::File => {
-                "Disk I/O: write bytes to a temporary file, flush it, read it back and verify."
-            }
-            WorkloadKind::Net => {
-                "Network I/O: a request to a loopback echo server that answers after io_ms."
-            }
-            WorkloadKind::Mixed => "cpu_ms of computation, then io_ms of waiting, per task.",
-            WorkloadKind::Memory => "Memory bandwidth: write and read back a buffer of bytes.",
-            WorkloadKind::Convoy => {
-                "One I/O task doing io_rounds short waits of io_ms beside CPU tasks: the GIL convoy effect."
-            }
-        }
-    }
 
     /// Whether the kind reads this part of the workload.
     pub fn uses_cpu(self) -> bool {
@@ -354,35 +336,6 @@ impl Model {
         }
     }
 
-    /// One sentence with the Python counterpart, for tooltips and `presets`.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Model::Sequential => {
-                "A plain loop on one thread: the baseline every speed-up is measured against."
-            }
-            Model::Threads => {
-                "One OS thread per task, like starting a `threading.Thread` for each."
-            }
-            Model::ThreadPool => {
-                "A fixed set of worker threads pulling tasks from a queue, like `concurrent.futures.ThreadPoolExecutor`."
-            }
-            Model::ProcessPool => {
-                "Worker processes (this program started again) fed over pipes, like `ProcessPoolExecutor` or `multiprocessing.Pool` with spawn."
-            }
-            Model::AsyncSingle => {
-                "One thread running an event loop: waits overlap, computation blocks the loop, like `asyncio`."
-            }
-            Model::AsyncMulti => {
-                "An async runtime with several worker threads (tokio multi-thread); Python has no direct counterpart."
-            }
-            Model::Rayon => {
-                "A work-stealing pool (rayon): idle workers take tasks from busy ones' queues."
-            }
-            Model::InterpreterPool => {
-                "A pool of worker threads each running its own interpreter, like `concurrent.futures.InterpreterPoolExecutor` (Python 3.14+)."
-            }
-        }
-    }
 
     /// Whether `workers` means something for this model.
     pub fn has_workers(self) -> bool {
@@ -564,4 +517,4 @@ impl Preset {
 }
 
 pub use super::plan::{Experiment, Fault, GilConfig, PythonPlan, ResolvedWorkload, RunPlan};
-pub use super::validate::default_label;
+pub use super::validate::{default_label, load_experiment};

@@ -47,6 +47,16 @@ impl Preset {
         )
     }
 
+    /// Checks every field for this machine: its cores and memory, its kernel
+    /// speed and its Python interpreters (each measured or looked for once).
+    pub fn validate_here(&self, origin: &str) -> Result<Experiment, PresetError> {
+        self.validate(
+            origin,
+            MachineInfo::current(),
+            crate::engine::run::kernel::calibration,
+        )
+    }
+
     /// Checks every field and resolves defaults in a given environment.
     pub fn validate_in(
         &self,
@@ -767,4 +777,12 @@ impl Validator<'_> {
             Err(self.invalid(field, value, tr!("val-between-ms", min = min, max = max)))
         }
     }
+}
+
+/// Reads a preset file or built-in and validates it for this machine — the
+/// one way the command line runs a preset and the window opens one.
+pub fn load_experiment(source: &str) -> Result<(Preset, Experiment), PresetError> {
+    let (preset, origin) = super::preset::load(source)?;
+    let experiment = preset.validate_here(&origin)?;
+    Ok((preset, experiment))
 }
