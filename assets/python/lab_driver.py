@@ -886,14 +886,37 @@ def read_line(fd):
 _ACTIVE = {}
 
 
+def unlink_semaphores():
+    """Removes the named semaphores this process made (spawn and forkserver
+    pools make them; a process killed outright would leave them in
+    /dev/shm). Found through the garbage collector, which knows every
+    SemLock alive here."""
+    try:
+        import gc
+        import _multiprocessing
+        from multiprocessing.synchronize import SemLock
+
+        for obj in gc.get_objects():
+            if isinstance(obj, SemLock):
+                name = getattr(obj._semlock, "name", None)
+                if name:
+                    try:
+                        _multiprocessing.sem_unlink(name)
+                    except Exception:
+                        pass
+    except Exception:
+        pass
+
+
 def stop_now():
-    """Kills the pool's workers (and a fork server), then this process.
+    """Removes this process's named semaphores, kills the pool's workers (and
+    a fork server), then this process.
 
     Not the whole process group: `multiprocessing`'s resource tracker lives
-    in it, and once every other process is gone it removes the named
-    semaphores that spawn and forkserver pools make. The lab kills whatever
-    is left a moment later.
+    in it and, once every other process is gone, cleans up what is still
+    registered. The lab kills whatever is left a moment later.
     """
+    unlink_semaphores()
     executor = _ACTIVE.get("process_pool")
     processes = getattr(executor, "_processes", None) or {}
     for process in list(processes.values()):

@@ -69,13 +69,23 @@ impl ExportTarget {
     pub fn suggested_name(self, experiment: &str) -> String {
         let stem: String = experiment
             .chars()
-            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
             .collect::<String>()
             .split('-')
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join("-");
-        let stem = if stem.is_empty() { "results".to_owned() } else { stem };
+        let stem = if stem.is_empty() {
+            "results".to_owned()
+        } else {
+            stem
+        };
         match self {
             ExportTarget::Json | ExportTarget::Csv => format!("{stem}.{}", self.extension()),
             ExportTarget::Chart(kind, _) => format!("{stem}-{}.{}", kind.name(), self.extension()),
@@ -140,15 +150,17 @@ impl LabApp {
                 }
                 Err(error) => self.show_error(tr!("error-open-results"), error.to_string()),
             },
-            Action::ExportDialog(target) => {
-                match self.shown_result() {
-                    None => self.show_error(tr!("error-nothing-to-export"), tr!("error-nothing-to-export-why")),
-                    Some(result) => {
-                        let name = target.suggested_name(&result.preset.name);
-                        self.dialogs.ask(DialogPurpose::Export(target), Some(PathBuf::from(name)));
-                    }
+            Action::ExportDialog(target) => match self.shown_result() {
+                None => self.show_error(
+                    tr!("error-nothing-to-export"),
+                    tr!("error-nothing-to-export-why"),
+                ),
+                Some(result) => {
+                    let name = target.suggested_name(&result.preset.name);
+                    self.dialogs
+                        .ask(DialogPurpose::Export(target), Some(PathBuf::from(name)));
                 }
-            }
+            },
             Action::ExportTo(target, path) => self.export(target, &path),
             Action::ShowHistory(index) => {
                 if let Some(result) = self.history.get(index) {
@@ -248,7 +260,10 @@ impl LabApp {
 
     fn export(&mut self, target: ExportTarget, path: &std::path::Path) {
         let Some(result) = self.shown_result().cloned() else {
-            self.show_error(tr!("error-nothing-to-export"), tr!("error-nothing-to-export-why"));
+            self.show_error(
+                tr!("error-nothing-to-export"),
+                tr!("error-nothing-to-export-why"),
+            );
             return;
         };
         let written = match target {

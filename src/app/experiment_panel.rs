@@ -5,12 +5,12 @@
 
 use super::LabApp;
 use crate::engine::python::discover::{self, PythonInfo};
-use crate::present::units;
-use crate::tr;
 use crate::engine::spec::preset::{
     self, MAX_BYTES, MAX_PROCESSES, MAX_TASK_MS, MAX_TASKS, MAX_WORKERS, Model, RunSpec, Runtime,
     StartMethod, WorkloadKind, WorkloadSpec,
 };
+use crate::present::units;
+use crate::tr;
 
 /// Where the current validation problem is, to mark it in place.
 #[derive(Debug, Clone, Default)]
@@ -87,15 +87,23 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
                 .labelled_by(description_label);
                 problem_ui(ui, problem.as_ref().filter(|p| p.is_about("description")));
                 ui.add_space(4.0);
-                egui::CollapsingHeader::new(egui::RichText::new(tr!("experiment-workload")).strong())
-                    .default_open(true)
-                    .show(ui, |ui| workload_ui(ui, &mut preset.workload, problem.as_ref()));
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(tr!("experiment-workload")).strong(),
+                )
+                .default_open(true)
+                .show(ui, |ui| {
+                    workload_ui(ui, &mut preset.workload, problem.as_ref())
+                });
                 egui::CollapsingHeader::new(egui::RichText::new(tr!("experiment-runs")).strong())
                     .default_open(true)
-                    .show(ui, |ui| show_code = runs_ui(ui, &mut preset.runs, problem.as_ref()));
-                egui::CollapsingHeader::new(egui::RichText::new(tr!("experiment-measurement")).strong())
-                    .default_open(true)
-                    .show(ui, |ui| measurement_ui(ui, preset, problem.as_ref()));
+                    .show(ui, |ui| {
+                        show_code = runs_ui(ui, &mut preset.runs, problem.as_ref())
+                    });
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(tr!("experiment-measurement")).strong(),
+                )
+                .default_open(true)
+                .show(ui, |ui| measurement_ui(ui, preset, problem.as_ref()));
             });
             ui.add_space(6.0);
             validation_ui(app, ui);
@@ -108,117 +116,166 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
 /// A problem, in the error colour, where it is.
 fn problem_ui(ui: &mut egui::Ui, problem: Option<&Problem>) {
     if let Some(problem) = problem {
-        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", problem.message));
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("⚠ {}", problem.message),
+        );
     }
 }
 
 fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec, problem: Option<&Problem>) {
-    egui::Grid::new("workload-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        ui.label(tr!("workload-kind"));
-        let mut kind = workload.kind;
-        egui::ComboBox::from_id_salt("workload-kind")
-            .selected_text(kind.name())
-            .show_ui(ui, |ui| {
-                for option in WorkloadKind::ALL {
-                    ui.selectable_value(&mut kind, option, option.name())
-                        .on_hover_text(describe_kind(option));
-                }
-            })
-            .response
-            .on_hover_text(describe_kind(kind));
-        if kind != workload.kind {
-            set_kind(workload, kind);
-        }
-        ui.end_row();
-
-        let tasks_label = ui.label(tr!("workload-tasks")).id;
-        ui.horizontal(|ui| {
-            let mut per_core = workload.tasks_per_core.is_some();
-            match (&mut workload.tasks, &mut workload.tasks_per_core) {
-                (_, Some(per)) => {
-                    ui.add(egui::DragValue::new(per).range(1..=10_000).suffix(tr!("workload-per-core-suffix")))
-                        .labelled_by(tasks_label);
-                }
-                (Some(tasks), None) => {
-                    ui.add(egui::DragValue::new(tasks).range(1..=MAX_TASKS).speed(1.0))
-                        .labelled_by(tasks_label);
-                }
-                (None, None) => workload.tasks = Some(8),
+    egui::Grid::new("workload-grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(tr!("workload-kind"));
+            let mut kind = workload.kind;
+            egui::ComboBox::from_id_salt("workload-kind")
+                .selected_text(kind.name())
+                .show_ui(ui, |ui| {
+                    for option in WorkloadKind::ALL {
+                        ui.selectable_value(&mut kind, option, option.name())
+                            .on_hover_text(describe_kind(option));
+                    }
+                })
+                .response
+                .on_hover_text(describe_kind(kind));
+            if kind != workload.kind {
+                set_kind(workload, kind);
             }
-            if ui
-                .checkbox(&mut per_core, tr!("workload-per-core"))
-                .on_hover_text(tr!("workload-per-core-help"))
-                .changed()
-            {
-                let cores = crate::engine::measure::machine::MachineInfo::current().cores.max(1) as i64;
-                if per_core {
-                    let tasks = workload.tasks.take().unwrap_or(8);
-                    workload.tasks_per_core = Some((tasks / cores).max(1));
-                } else {
-                    let per = workload.tasks_per_core.take().unwrap_or(4);
-                    workload.tasks = Some((per * cores).min(MAX_TASKS));
-                }
-            }
-        });
-        ui.end_row();
+            ui.end_row();
 
-        if matches!(workload.kind, WorkloadKind::Cpu | WorkloadKind::Mixed | WorkloadKind::Convoy) {
-            let cpu_label = ui.label(tr!("workload-computation")).id;
+            let tasks_label = ui.label(tr!("workload-tasks")).id;
             ui.horizontal(|ui| {
-                let mut fixed = workload.cpu_iters.is_some();
-                if let Some(iters) = &mut workload.cpu_iters {
-                    ui.add(egui::DragValue::new(iters).range(1..=1_000_000_000_000i64).speed(100.0).suffix(tr!("workload-iterations-suffix")))
-                        .labelled_by(cpu_label);
-                } else {
-                    let ms = workload.cpu_ms.get_or_insert(10.0);
-                    ui.add(egui::DragValue::new(ms).range(0.001..=MAX_TASK_MS).speed(0.5).suffix(ms_suffix()))
-                        .labelled_by(cpu_label)
-                        .on_hover_text(tr!("workload-cpu-ms-help"));
+                let mut per_core = workload.tasks_per_core.is_some();
+                match (&mut workload.tasks, &mut workload.tasks_per_core) {
+                    (_, Some(per)) => {
+                        ui.add(
+                            egui::DragValue::new(per)
+                                .range(1..=10_000)
+                                .suffix(tr!("workload-per-core-suffix")),
+                        )
+                        .labelled_by(tasks_label);
+                    }
+                    (Some(tasks), None) => {
+                        ui.add(egui::DragValue::new(tasks).range(1..=MAX_TASKS).speed(1.0))
+                            .labelled_by(tasks_label);
+                    }
+                    (None, None) => workload.tasks = Some(8),
                 }
                 if ui
-                    .checkbox(&mut fixed, tr!("workload-fixed"))
-                    .on_hover_text(tr!("workload-fixed-help"))
+                    .checkbox(&mut per_core, tr!("workload-per-core"))
+                    .on_hover_text(tr!("workload-per-core-help"))
                     .changed()
                 {
-                    let rate = crate::engine::run::kernel::calibration().iterations_per_ms;
-                    if fixed {
-                        let ms = workload.cpu_ms.take().unwrap_or(10.0);
-                        workload.cpu_iters = Some((ms * rate).round().max(1.0) as i64);
+                    let cores = crate::engine::measure::machine::MachineInfo::current()
+                        .cores
+                        .max(1) as i64;
+                    if per_core {
+                        let tasks = workload.tasks.take().unwrap_or(8);
+                        workload.tasks_per_core = Some((tasks / cores).max(1));
                     } else {
-                        let iters = workload.cpu_iters.take().unwrap_or(1);
-                        workload.cpu_ms = Some((iters as f64 / rate).clamp(0.001, MAX_TASK_MS));
+                        let per = workload.tasks_per_core.take().unwrap_or(4);
+                        workload.tasks = Some((per * cores).min(MAX_TASKS));
                     }
                 }
             });
             ui.end_row();
-        }
-        if matches!(workload.kind, WorkloadKind::Sleep | WorkloadKind::Net | WorkloadKind::Mixed | WorkloadKind::Convoy) {
-            let io_label = ui.label(if workload.kind == WorkloadKind::Convoy { tr!("workload-each-wait") } else { tr!("workload-waiting") }).id;
-            let ms = workload.io_ms.get_or_insert(20.0);
-            ui.add(egui::DragValue::new(ms).range(0.0..=MAX_TASK_MS).speed(0.5).suffix(ms_suffix()))
+
+            if matches!(
+                workload.kind,
+                WorkloadKind::Cpu | WorkloadKind::Mixed | WorkloadKind::Convoy
+            ) {
+                let cpu_label = ui.label(tr!("workload-computation")).id;
+                ui.horizontal(|ui| {
+                    let mut fixed = workload.cpu_iters.is_some();
+                    if let Some(iters) = &mut workload.cpu_iters {
+                        ui.add(
+                            egui::DragValue::new(iters)
+                                .range(1..=1_000_000_000_000i64)
+                                .speed(100.0)
+                                .suffix(tr!("workload-iterations-suffix")),
+                        )
+                        .labelled_by(cpu_label);
+                    } else {
+                        let ms = workload.cpu_ms.get_or_insert(10.0);
+                        ui.add(
+                            egui::DragValue::new(ms)
+                                .range(0.001..=MAX_TASK_MS)
+                                .speed(0.5)
+                                .suffix(ms_suffix()),
+                        )
+                        .labelled_by(cpu_label)
+                        .on_hover_text(tr!("workload-cpu-ms-help"));
+                    }
+                    if ui
+                        .checkbox(&mut fixed, tr!("workload-fixed"))
+                        .on_hover_text(tr!("workload-fixed-help"))
+                        .changed()
+                    {
+                        let rate = crate::engine::run::kernel::calibration().iterations_per_ms;
+                        if fixed {
+                            let ms = workload.cpu_ms.take().unwrap_or(10.0);
+                            workload.cpu_iters = Some((ms * rate).round().max(1.0) as i64);
+                        } else {
+                            let iters = workload.cpu_iters.take().unwrap_or(1);
+                            workload.cpu_ms = Some((iters as f64 / rate).clamp(0.001, MAX_TASK_MS));
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+            if matches!(
+                workload.kind,
+                WorkloadKind::Sleep
+                    | WorkloadKind::Net
+                    | WorkloadKind::Mixed
+                    | WorkloadKind::Convoy
+            ) {
+                let io_label = ui
+                    .label(if workload.kind == WorkloadKind::Convoy {
+                        tr!("workload-each-wait")
+                    } else {
+                        tr!("workload-waiting")
+                    })
+                    .id;
+                let ms = workload.io_ms.get_or_insert(20.0);
+                ui.add(
+                    egui::DragValue::new(ms)
+                        .range(0.0..=MAX_TASK_MS)
+                        .speed(0.5)
+                        .suffix(ms_suffix()),
+                )
                 .labelled_by(io_label);
-            ui.end_row();
-        }
-        if workload.kind == WorkloadKind::Convoy {
-            let rounds_label = ui.label(tr!("workload-waits")).id;
-            let rounds = workload.io_rounds.get_or_insert(50);
-            ui.add(egui::DragValue::new(rounds).range(1..=10_000))
-                .labelled_by(rounds_label)
-                .on_hover_text(tr!("workload-waits-help"));
-            ui.end_row();
-        }
-        if matches!(workload.kind, WorkloadKind::File | WorkloadKind::Memory) {
-            let bytes_label = ui.label(tr!("workload-bytes")).id;
-            ui.horizontal(|ui| {
-                let bytes = workload.bytes.get_or_insert(1 << 20);
-                ui.add(egui::DragValue::new(bytes).range(8..=MAX_BYTES).speed(4096.0))
+                ui.end_row();
+            }
+            if workload.kind == WorkloadKind::Convoy {
+                let rounds_label = ui.label(tr!("workload-waits")).id;
+                let rounds = workload.io_rounds.get_or_insert(50);
+                ui.add(egui::DragValue::new(rounds).range(1..=10_000))
+                    .labelled_by(rounds_label)
+                    .on_hover_text(tr!("workload-waits-help"));
+                ui.end_row();
+            }
+            if matches!(workload.kind, WorkloadKind::File | WorkloadKind::Memory) {
+                let bytes_label = ui.label(tr!("workload-bytes")).id;
+                ui.horizontal(|ui| {
+                    let bytes = workload.bytes.get_or_insert(1 << 20);
+                    ui.add(
+                        egui::DragValue::new(bytes)
+                            .range(8..=MAX_BYTES)
+                            .speed(4096.0),
+                    )
                     .labelled_by(bytes_label);
-                ui.label(egui::RichText::new(units::bytes((*bytes).max(0) as u64)).weak());
-            });
-            ui.end_row();
-        }
-    });
-    problem_ui(ui, problem.filter(|p| p.run.is_none() && p.field.starts_with("workload.")));
+                    ui.label(egui::RichText::new(units::bytes((*bytes).max(0) as u64)).weak());
+                });
+                ui.end_row();
+            }
+        });
+    problem_ui(
+        ui,
+        problem.filter(|p| p.run.is_none() && p.field.starts_with("workload.")),
+    );
 }
 
 /// " ms" in the language on show.
@@ -294,8 +351,11 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
                         for option in Model::ALL.into_iter().filter(|m| m.runs_in(run.runtime())) {
                             match lacks(option) {
                                 Some(reason) => {
-                                    ui.add_enabled(false, egui::Button::selectable(false, option.name()))
-                                        .on_disabled_hover_text(reason);
+                                    ui.add_enabled(
+                                        false,
+                                        egui::Button::selectable(false, option.name()),
+                                    )
+                                    .on_disabled_hover_text(reason);
                                 }
                                 None => {
                                     ui.selectable_value(&mut model, option, option.name())
@@ -317,14 +377,24 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
                     }
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.add_enabled(count > 1, egui::Button::new("✕").small()).on_hover_text(tr!("run-remove")).clicked() {
+                    if ui
+                        .add_enabled(count > 1, egui::Button::new("✕").small())
+                        .on_hover_text(tr!("run-remove"))
+                        .clicked()
+                    {
                         edit = Some(RunEdit::Remove(index));
                     }
                     ui.menu_button("⋯", |ui| {
-                        if ui.add_enabled(index > 0, egui::Button::new(tr!("run-move-up"))).clicked() {
+                        if ui
+                            .add_enabled(index > 0, egui::Button::new(tr!("run-move-up")))
+                            .clicked()
+                        {
                             edit = Some(RunEdit::Up(index));
                         }
-                        if ui.add_enabled(index + 1 < count, egui::Button::new(tr!("run-move-down"))).clicked() {
+                        if ui
+                            .add_enabled(index + 1 < count, egui::Button::new(tr!("run-move-down")))
+                            .clicked()
+                        {
                             edit = Some(RunEdit::Down(index));
                         }
                         if ui.button(tr!("run-duplicate")).clicked() {
@@ -348,10 +418,18 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
             });
             ui.horizontal(|ui| {
                 let label_label = ui.label(tr!("run-label")).id;
-                let default = preset::default_label(run, run.model, run.workers.unwrap_or(cores as i64) as usize);
+                let default = preset::default_label(
+                    run,
+                    run.model,
+                    run.workers.unwrap_or(cores as i64) as usize,
+                );
                 let mut label = run.label.clone().unwrap_or_default();
                 let response = ui
-                    .add(egui::TextEdit::singleline(&mut label).hint_text(default).desired_width(f32::INFINITY))
+                    .add(
+                        egui::TextEdit::singleline(&mut label)
+                            .hint_text(default)
+                            .desired_width(f32::INFINITY),
+                    )
                     .labelled_by(label_label);
                 if response.changed() {
                     run.label = (!label.trim().is_empty()).then_some(label);
@@ -361,12 +439,19 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
                 ui.horizontal(|ui| {
                     let mut default = run.workers.is_none();
                     let workers_label = ui.label(tr!("run-workers")).id;
-                    let max = if run.model == Model::ProcessPool { MAX_PROCESSES } else { MAX_WORKERS };
+                    let max = if run.model == Model::ProcessPool {
+                        MAX_PROCESSES
+                    } else {
+                        MAX_WORKERS
+                    };
                     if let Some(workers) = &mut run.workers {
                         ui.add(egui::DragValue::new(workers).range(1..=max))
                             .labelled_by(workers_label);
                     }
-                    if ui.checkbox(&mut default, tr!("run-workers-cores", cores = cores)).changed() {
+                    if ui
+                        .checkbox(&mut default, tr!("run-workers-cores", cores = cores))
+                        .changed()
+                    {
                         run.workers = if default { None } else { Some(cores as i64) };
                     }
                 });
@@ -389,9 +474,14 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
                     if gil {
                         let interval_label = ui.label(tr!("run-switch-interval")).id;
                         let interval = run.switch_interval_ms.get_or_insert(5.0);
-                        ui.add(egui::DragValue::new(interval).range(0.05..=1000.0).speed(0.1).suffix(ms_suffix()))
-                            .labelled_by(interval_label)
-                            .on_hover_text(tr!("run-switch-interval-help"));
+                        ui.add(
+                            egui::DragValue::new(interval)
+                                .range(0.05..=1000.0)
+                                .speed(0.1)
+                                .suffix(ms_suffix()),
+                        )
+                        .labelled_by(interval_label)
+                        .on_hover_text(tr!("run-switch-interval-help"));
                     }
                 });
             }
@@ -426,7 +516,10 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
             }
             ui.separator();
             ui.label(egui::RichText::new(tr!("run-add-python")).weak());
-            for model in Model::ALL.into_iter().filter(|m| m.runs_in(Runtime::Python)) {
+            for model in Model::ALL
+                .into_iter()
+                .filter(|m| m.runs_in(Runtime::Python))
+            {
                 if ui
                     .button(format!("Python · {}", model.name()))
                     .on_hover_text(describe_model(model))
@@ -498,7 +591,10 @@ fn measurement_ui(ui: &mut egui::Ui, preset: &mut preset::Preset, problem: Optio
                 .on_hover_text(tr!("measurement-baseline-help"));
             ui.end_row();
         });
-    problem_ui(ui, problem.filter(|p| p.is_about("baseline") || p.is_about("runs")));
+    problem_ui(
+        ui,
+        problem.filter(|p| p.is_about("baseline") || p.is_about("runs")),
+    );
 }
 
 /// Ready, or the first problem with where it is ("run 3, workers …"),
@@ -617,9 +713,8 @@ fn python_lacks(run: &RunSpec) -> impl Fn(Model) -> Option<String> + use<> {
         .flatten();
     move |model| {
         let python = python.as_ref()?;
-        (model == Model::InterpreterPool && !python.interpreter_pool).then(|| {
-            tr!("run-no-interpreter-pool", name = python.short_name())
-        })
+        (model == Model::InterpreterPool && !python.interpreter_pool)
+            .then(|| tr!("run-no-interpreter-pool", name = python.short_name()))
     }
 }
 
@@ -654,8 +749,16 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
                         .selectable_label(selected, format!("{} — {}", python.short_name(), path))
                         .on_hover_text(tr!(
                             "run-interpreter-tip",
-                            build = if python.free_threaded { tr!("build-free-threaded") } else { tr!("build-gil") },
-                            gil = if python.gil_enabled { tr!("gil-on") } else { tr!("gil-off") },
+                            build = if python.free_threaded {
+                                tr!("build-free-threaded")
+                            } else {
+                                tr!("build-gil")
+                            },
+                            gil = if python.gil_enabled {
+                                tr!("gil-on")
+                            } else {
+                                tr!("gil-off")
+                            },
                             found = python.found_as.clone()
                         ))
                         .clicked()
@@ -700,7 +803,12 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
             run.switch_interval_ms = set.then_some(5.0);
         }
         if let Some(interval) = &mut run.switch_interval_ms {
-            ui.add(egui::DragValue::new(interval).range(0.05..=1000.0).speed(0.1).suffix(ms_suffix()));
+            ui.add(
+                egui::DragValue::new(interval)
+                    .range(0.05..=1000.0)
+                    .speed(0.1)
+                    .suffix(ms_suffix()),
+            );
         }
     });
     if run.model == Model::ProcessPool {
@@ -715,18 +823,34 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
                 .unwrap_or_else(|| "spawn".into());
             let label = ui.label(tr!("run-start-method")).id;
             egui::ComboBox::from_id_salt(("run-start-method", index))
-                .selected_text(run.start_method.map_or_else(|| tr!("run-start-method-default", method = default.clone()), |m| m.name().to_owned()))
+                .selected_text(run.start_method.map_or_else(
+                    || tr!("run-start-method-default", method = default.clone()),
+                    |m| m.name().to_owned(),
+                ))
                 .show_ui(ui, |ui| {
-                    if ui.selectable_label(run.start_method.is_none(), tr!("run-start-method-default", method = default.clone())).clicked() {
+                    if ui
+                        .selectable_label(
+                            run.start_method.is_none(),
+                            tr!("run-start-method-default", method = default.clone()),
+                        )
+                        .clicked()
+                    {
                         run.start_method = None;
                     }
                     for method in StartMethod::ALL {
-                        let offered = methods.is_empty() || methods.iter().any(|m| m == method.name());
+                        let offered =
+                            methods.is_empty() || methods.iter().any(|m| m == method.name());
                         let response = ui.add_enabled(
                             offered,
-                            egui::Button::selectable(run.start_method == Some(method), method.name()),
+                            egui::Button::selectable(
+                                run.start_method == Some(method),
+                                method.name(),
+                            ),
                         );
-                        if response.on_disabled_hover_text(tr!("run-start-method-not-offered")).clicked() {
+                        if response
+                            .on_disabled_hover_text(tr!("run-start-method-not-offered"))
+                            .clicked()
+                        {
                             run.start_method = Some(method);
                         }
                     }

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use crate::tr;
 use super::LabApp;
 use super::actions::{Action, ExportTarget, action_for};
+use crate::tr;
 
 /// Below this, a `None` from rfd means no dialog could be shown (a person
 /// needs longer than that to cancel one).

@@ -266,10 +266,7 @@ impl LabApp {
                     {
                         ui.ctx().copy_text(code.clone());
                     }
-                    ui.label(
-                        egui::RichText::new(tr!("code-how-to-run"))
-                            .weak(),
-                    );
+                    ui.label(egui::RichText::new(tr!("code-how-to-run")).weak());
                 });
                 egui::ScrollArea::vertical()
                     .max_height(480.0)

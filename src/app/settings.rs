@@ -133,7 +133,10 @@ impl Settings {
             Ok(settings) if settings.version == SETTINGS_VERSION => (settings, None),
             Ok(settings) => (
                 Settings::default(),
-                Some(crate::tr!("settings-other-version", version = settings.version)),
+                Some(crate::tr!(
+                    "settings-other-version",
+                    version = settings.version
+                )),
             ),
             Err(e) => (
                 Settings::default(),

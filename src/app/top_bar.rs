@@ -26,7 +26,10 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
             .err()
             .map(super::experiment_panel::validation_message);
         let run = ui
-            .add_enabled(!running && problem.is_none(), egui::Button::new(tr!("run-button")))
+            .add_enabled(
+                !running && problem.is_none(),
+                egui::Button::new(tr!("run-button")),
+            )
             .on_hover_text(tr!("run-button-help"))
             .on_disabled_hover_text(if running {
                 tr!("run-button-running")
@@ -55,7 +58,10 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
             .preset_path
             .as_ref()
             .and_then(|p| p.file_name())
-            .map_or_else(|| tr!("preset-unsaved"), |f| f.to_string_lossy().into_owned());
+            .map_or_else(
+                || tr!("preset-unsaved"),
+                |f| f.to_string_lossy().into_owned(),
+            );
         ui.label(egui::RichText::new(format!("{name}  ·  {file}")).weak());
     });
 }
@@ -173,7 +179,10 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         app.apply_theme(ui.ctx());
     }
     ui.separator();
-    ui.checkbox(&mut app.settings.timeline_all_runs, tr!("menu-timeline-all"));
+    ui.checkbox(
+        &mut app.settings.timeline_all_runs,
+        tr!("menu-timeline-all"),
+    );
     ui.horizontal(|ui| {
         let label = ui.label(tr!("menu-cpu-sampling")).id;
         let minimum = crate::engine::measure::monitor::minimum_interval().as_millis() as u64;

@@ -253,7 +253,13 @@ fn editing_to_an_invalid_value_is_flagged_in_place_and_run_is_disabled() {
             >= 2,
         "in the card and beside Run"
     );
-    assert!(harness.query_all_by_label_contains("runs[").next().is_none(), "no file syntax");
+    assert!(
+        harness
+            .query_all_by_label_contains("runs[")
+            .next()
+            .is_none(),
+        "no file syntax"
+    );
 }
 
 #[test]

@@ -5,7 +5,6 @@ use crate::common;
 
 use std::process::{Output, Stdio};
 
-
 fn lab(args: &[&str]) -> Output {
     common::lab_command()
         .args(args)

@@ -80,6 +80,9 @@ pub fn overlaps(a: (u64, u64), b: (u64, u64)) -> bool {
 /// language (the tests read its messages).
 pub fn lab_command() -> std::process::Command {
     let mut command = std::process::Command::new(lab_binary());
-    command.env("LC_ALL", "C").env("LANG", "C").env_remove("LANGUAGE");
+    command
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
+        .env_remove("LANGUAGE");
     command
 }

@@ -569,3 +569,60 @@ slower-pipe-per-task = slower than the baseline: sending each task through a pip
 slower-per-task = slower than the baseline: scheduling lost { $lost } a task, against { $task } of work each
 slower-busy = slower than the baseline, and no cost of the model accounts for it: the machine was busy with other programs
 slower-unclear = slower than the baseline by { $lost }; no measured cost of the model accounts for it — repeat it on an idle machine to tell noise from cause
+
+## Exported charts
+
+unit-s-short = s
+chart-cores = { $cores ->
+    [one] 1 logical core
+   *[other] { $cores } logical cores
+  }
+chart-cancelled = cancelled: partial results
+chart-cancelled-before-any = cancelled before any run finished
+chart-no-runs = no runs in this result
+chart-subject-speedup = speed-up over the baseline
+chart-subject-cpu = CPU load per core
+chart-subject-throughput = tasks finished per second
+chart-subject-timeline = task timeline per worker
+chart-cpu-every = a sample every { $interval }
+chart-cpu-heat-legend = colour = load of each of { $cores } cores (scale on the right)
+chart-cpu-runs-legend = each run's measured repetitions (marked and named above)
+chart-cpu-logical-core = logical core
+chart-time-since-experiment = time since the experiment's start ({ $unit })
+chart-time-since-repetition = time since the repetition's start ({ $unit })
+chart-cpu-no-samples = no CPU samples recorded
+chart-throughput-extra = each run's last repetition, rolling rate
+chart-throughput-missing = No finished tasks recorded for: { $runs }.
+chart-throughput-none = no finished tasks recorded
+chart-speedup-could-not-run = could not run ({ $reason })
+chart-speedup-cancelled = cancelled before it was measured
+chart-speedup-baseline-failed = the baseline "{ $label }" failed
+chart-speedup-no-baseline = no baseline
+chart-speedup-none = no speed-up
+chart-speedup-gil-run = a run under a GIL (simulated or CPython's)
+chart-speedup-range = range over repetitions
+chart-speedup-missing = No speed-up for: { $runs }.
+chart-speedup-ideal = ideal ({ $cores } cores)
+chart-speedup-no-bar = no bar: { $why }
+chart-timeline-extra = each run's last repetition, all on one time scale
+chart-timeline-failed = end of a failed or cancelled task
+chart-timeline-no-tasks = no tasks recorded
+chart-timeline-axis = time since the repetition's start (ms)
+chart-tasks = { $count ->
+    [one] 1 task
+   *[other] { $count } tasks
+  }
+chart-failed-tasks = { $count } failed
+chart-more-lanes = { $count ->
+    [one] +1 more lane not drawn
+   *[other] +{ $count } more lanes not drawn
+  }
+chart-workers = { $count ->
+    [one] 1 worker
+   *[other] { $count } workers
+  }
+chart-cpu-load = CPU load (%)
+chart-speedup-baseline = baseline: { $label }
+chart-speedup-one = 1× = as fast as the baseline
+chart-speedup-one-short = 1× baseline
+chart-speedup-ideal-legend = ideal: one task per logical core at once

@@ -596,3 +596,64 @@ slower-pipe-per-task = медленнее базового: передача к�
 slower-per-task = медленнее базового: диспетчеризация теряла { $lost } на задачу при { $task } работы в каждой
 slower-busy = медленнее базового, и никакие издержки модели этого не объясняют: машина была занята другими программами
 slower-unclear = медленнее базового на { $lost }; измеренные издержки модели этого не объясняют — повторите на свободной машине, чтобы отличить шум от причины
+
+## Экспортируемые графики
+
+unit-s-short = с
+chart-cores = { $cores ->
+    [one] { $cores } логическое ядро
+    [few] { $cores } логических ядра
+   *[many] { $cores } логических ядер
+  }
+chart-cancelled = отменено: неполные результаты
+chart-cancelled-before-any = отменено до завершения хотя бы одного запуска
+chart-no-runs = в этих результатах нет запусков
+chart-subject-speedup = ускорение относительно базового запуска
+chart-subject-cpu = загрузка CPU по ядрам
+chart-subject-throughput = задач в секунду
+chart-subject-timeline = временная шкала задач по исполнителям
+chart-cpu-every = замер каждые { $interval }
+chart-cpu-heat-legend = цвет — загрузка каждого из ядер ({ $cores }), шкала справа
+chart-cpu-runs-legend = измеренные повторы каждого запуска (отмечены и подписаны сверху)
+chart-cpu-logical-core = логическое ядро
+chart-time-since-experiment = время от начала эксперимента ({ $unit })
+chart-time-since-repetition = время от начала повтора ({ $unit })
+chart-cpu-no-samples = замеры CPU не записаны
+chart-throughput-extra = последний повтор каждого запуска, скользящее окно
+chart-throughput-missing = Нет завершённых задач у: { $runs }.
+chart-throughput-none = завершённые задачи не записаны
+chart-speedup-could-not-run = не выполнен ({ $reason })
+chart-speedup-cancelled = отменён до измерения
+chart-speedup-baseline-failed = базовый запуск «{ $label }» не удался
+chart-speedup-no-baseline = нет базового запуска
+chart-speedup-none = нет ускорения
+chart-speedup-gil-run = запуск под GIL (модельным или CPython)
+chart-speedup-range = разброс по повторам
+chart-speedup-missing = Нет ускорения у: { $runs }.
+chart-speedup-ideal = идеал (ядер: { $cores })
+chart-speedup-no-bar = нет столбца: { $why }
+chart-timeline-extra = последний повтор каждого запуска, общая шкала времени
+chart-timeline-failed = конец упавшей или отменённой задачи
+chart-timeline-no-tasks = задачи не записаны
+chart-timeline-axis = время от начала повтора (мс)
+chart-tasks = { $count ->
+    [one] { $count } задача
+    [few] { $count } задачи
+   *[many] { $count } задач
+  }
+chart-failed-tasks = упало: { $count }
+chart-more-lanes = { $count ->
+    [one] ещё { $count } дорожка не показана
+    [few] ещё { $count } дорожки не показаны
+   *[many] ещё { $count } дорожек не показано
+  }
+chart-workers = { $count ->
+    [one] { $count } исполнитель
+    [few] { $count } исполнителя
+   *[many] { $count } исполнителей
+  }
+chart-cpu-load = загрузка CPU (%)
+chart-speedup-baseline = базовый запуск: { $label }
+chart-speedup-one = 1× — так же быстро, как базовый
+chart-speedup-one-short = 1× базовый
+chart-speedup-ideal-legend = идеал: по задаче на логическое ядро одновременно

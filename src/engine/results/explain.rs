@@ -157,7 +157,11 @@ fn mechanism(result: &ExperimentResult, run: &RunSummary) -> String {
         Model::Sequential => tr!("explain-sequential"),
         Model::Threads | Model::ThreadPool if run.under_gil() => tr!(
             "explain-gil",
-            who = if run.model == Model::Threads { "threads" } else { "pool" },
+            who = if run.model == Model::Threads {
+                "threads"
+            } else {
+                "pool"
+            },
             n = n,
             work = work
         ),
@@ -209,7 +213,11 @@ fn per_task_cost_bound_ms(run: &RunSummary) -> f64 {
         Model::ProcessPool | Model::InterpreterPool => 1.0,
         _ => 0.1,
     };
-    if run.python.is_some() { lab * 10.0 } else { lab }
+    if run.python.is_some() {
+        lab * 10.0
+    } else {
+        lab
+    }
 }
 
 /// Why a run is slower than its baseline — only what the figures show: the
@@ -388,7 +396,11 @@ mod tests {
             run.tasks = 2000;
         }
         r.runs[1].task_time_ms.p50 = 0.01;
-        assert!(explain(&r, 1).contains("starting a thread per task"), "{}", explain(&r, 1));
+        assert!(
+            explain(&r, 1).contains("starting a thread per task"),
+            "{}",
+            explain(&r, 1)
+        );
     }
 
     #[test]

@@ -144,7 +144,6 @@ impl WorkloadKind {
         }
     }
 
-
     /// Whether the kind reads this part of the workload.
     pub fn uses_cpu(self) -> bool {
         matches!(
@@ -335,7 +334,6 @@ impl Model {
             Model::InterpreterPool => "interpreter_pool",
         }
     }
-
 
     /// Whether `workers` means something for this model.
     pub fn has_workers(self) -> bool {

@@ -28,6 +28,7 @@ use plotters::prelude::*;
 
 use super::{ExportError, write_atomic};
 use crate::engine::results::metrics::ExperimentResult;
+use crate::tr;
 
 /// What a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -65,12 +66,12 @@ impl ChartKind {
     }
 
     /// What the chart shows, for its title and for menus.
-    pub fn subject(self) -> &'static str {
+    pub fn subject(self) -> String {
         match self {
-            ChartKind::Speedup => "speed-up over the baseline",
-            ChartKind::Cpu => "CPU load per core",
-            ChartKind::Throughput => "tasks finished per second",
-            ChartKind::Timeline => "task timeline per worker",
+            ChartKind::Speedup => tr!("chart-subject-speedup"),
+            ChartKind::Cpu => tr!("chart-subject-cpu"),
+            ChartKind::Throughput => tr!("chart-subject-throughput"),
+            ChartKind::Timeline => tr!("chart-subject-timeline"),
         }
     }
 
