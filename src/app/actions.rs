@@ -174,9 +174,11 @@ impl LabApp {
             Action::DismissError => self.error = None,
             Action::SetLanguage(language) => {
                 self.settings.language = language;
-                crate::i18n::set_thread_language(Some(
-                    language.unwrap_or_else(crate::i18n::system_language),
-                ));
+                let chosen = language.unwrap_or_else(crate::i18n::system_language);
+                crate::i18n::set_thread_language(Some(chosen));
+                if self.options.persist {
+                    crate::i18n::set_language(chosen);
+                }
                 // Messages made in the old language are made again.
                 self.validated = None;
             }
@@ -239,7 +241,14 @@ impl LabApp {
 
     /// Saves the current preset (atomically) and makes the file current.
     pub fn save_preset_to(&mut self, path: PathBuf) {
-        let text = self.settings.preset.to_toml();
+        let text = match self.settings.preset.to_toml() {
+            Ok(text) => text,
+            Err(error) => {
+                // Nothing is written: the file keeps what it had.
+                self.show_error(tr!("error-save-preset"), error.to_string());
+                return;
+            }
+        };
         match crate::export::write_atomic(&path, |out| out.write_all(text.as_bytes())) {
             Ok(()) => {
                 self.status = tr!("status-saved", path = path.display().to_string());

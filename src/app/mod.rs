@@ -144,6 +144,11 @@ impl LabApp {
             .or(settings.language)
             .unwrap_or_else(crate::i18n::system_language);
         crate::i18n::set_thread_language(Some(language));
+        // The real window (which persists its settings) also speaks it on
+        // every other thread — the runner's notices; tests keep theirs.
+        if options.persist {
+            crate::i18n::set_language(language);
+        }
         // Calibrate off the UI thread: the first validation of a `cpu_ms`
         // preset would otherwise block a frame for ~100 ms.
         let _ = std::thread::Builder::new()
@@ -237,13 +242,13 @@ impl LabApp {
                 .and_then(|spec| crate::engine::python::code::python_code(&spec))
                 .map(|code| {
                     (
-                        format!("Python code: {}", experiment.runs[index].label),
+                        tr!("code-title", label = experiment.runs[index].label.clone()),
                         code,
                     )
                 }),
             Err(error) => Some((
-                "Python code".to_owned(),
-                format!("# Fix the experiment first: {error}"),
+                tr!("code-title-plain"),
+                format!("# {}", tr!("code-fix-first", error = error.to_string())),
             )),
         };
         self.python_code = code;
@@ -311,10 +316,10 @@ impl LabApp {
             self.validated = Some((
                 settings.preset.clone(),
                 Err(PresetError::Invalid {
-                    path: "this experiment".into(),
+                    path: tr!("this-experiment"),
                     field: format!("runs[{index}].python"),
-                    value: "(default)".into(),
-                    allowed: "still looking for Python interpreters on this machine…".into(),
+                    value: tr!("val-default"),
+                    allowed: tr!("val-looking-for-pythons"),
                 }),
             ));
             self.validated_pending = true;
@@ -328,7 +333,7 @@ impl LabApp {
                 let origin = settings
                     .preset_path
                     .as_ref()
-                    .map_or_else(|| "this experiment".to_owned(), |p| p.display().to_string());
+                    .map_or_else(|| tr!("this-experiment"), |p| p.display().to_string());
                 let result = settings.preset.validate_here(&origin);
                 (settings.preset.clone(), result)
             })

@@ -11,5 +11,6 @@ mod charts;
 mod cli;
 mod executors;
 mod failures;
+mod i18n;
 mod presets;
 mod python;

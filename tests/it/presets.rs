@@ -118,7 +118,8 @@ fn tasks_per_core_scales_with_the_machine() {
 #[test]
 fn a_preset_survives_a_save_and_load_round_trip() {
     let parsed = preset::parse(GOOD, "good.toml").expect("parse");
-    let again = preset::parse(&parsed.to_toml(), "saved.toml").expect("reparse");
+    let again =
+        preset::parse(&parsed.to_toml().expect("serializes"), "saved.toml").expect("reparse");
     assert_eq!(parsed, again);
 }
 

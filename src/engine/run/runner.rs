@@ -7,6 +7,7 @@
 //! the recorder into live span batches and progress. Afterwards it verifies
 //! every checksum and summarizes.
 
+use crate::tr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -405,9 +406,7 @@ impl Session<'_> {
                 self.shutdown.set(true);
                 self.cancel.cancel();
             }
-            Some(Command::Start(_)) => self.send(RunnerEvent::Rejected(
-                "an experiment is already running; stop it first".into(),
-            )),
+            Some(Command::Start(_)) => self.send(RunnerEvent::Rejected(tr!("err-already-running"))),
             Some(Command::ExecutorDone) => return true,
             None => {}
         }
@@ -504,7 +503,7 @@ impl Session<'_> {
         at: Position,
     ) -> Result<Repetition, String> {
         let services = RunServices::start(work, self.options.temp_root.as_deref())
-            .map_err(|e| format!("could not set up the run's services: {e}"))?;
+            .map_err(|e| tr!("err-services", reason = e.to_string()))?;
         let recorder = Recorder::new();
         let results = Arc::new(TaskResults::new(work.tasks));
         let notices = |notice: ExecNotice| {
@@ -513,16 +512,19 @@ impl Session<'_> {
                 ExecNotice::WorkerReplaced {
                     died,
                     replacement: Some(new),
-                } => Some(format!(
-                    "{}: worker process {died} died; process {new} replaces it",
-                    plan.label
+                } => Some(tr!(
+                    "notice-worker-replaced",
+                    label = plan.label.clone(),
+                    died = *died,
+                    replacement = *new
                 )),
                 ExecNotice::WorkerReplaced {
                     died,
                     replacement: None,
-                } => Some(format!(
-                    "{}: worker process {died} died and could not be replaced",
-                    plan.label
+                } => Some(tr!(
+                    "notice-worker-lost",
+                    label = plan.label.clone(),
+                    died = *died
                 )),
             };
             let _ = self.events.send(RunnerEvent::Workers {
@@ -597,7 +599,7 @@ impl Session<'_> {
                     let _ = self.wake.send(Command::ExecutorDone);
                     (report.map(|r| (r, own_cpu)), start, end)
                 })
-                .map_err(|e| format!("could not start the run's thread: {e}"))?;
+                .map_err(|e| tr!("err-run-thread", reason = e.to_string()))?;
             let mut done = false;
             while !done && !exec.is_finished() {
                 done = self.poll_commands(self.options.poll);
@@ -625,8 +627,7 @@ impl Session<'_> {
                     elapsed_s: self.seconds_since_origin(sys::monotonic_ns()),
                 }));
             }
-            exec.join()
-                .map_err(|_| "the executor thread panicked".to_owned())
+            exec.join().map_err(|_| tr!("err-executor-panicked"))
         })?;
         let (report, start_ns, end_ns) = joined;
         let late = recorder.drain();
@@ -642,8 +643,9 @@ impl Session<'_> {
         // An interpreter times its own pool, without its own start-up.
         let (start_ns, end_ns) = report.window_ns.unwrap_or((start_ns, end_ns));
         if let Err(e) = services.close() {
-            self.send(RunnerEvent::Notice(format!(
-                "could not remove the run's temporary folder: {e}"
+            self.send(RunnerEvent::Notice(tr!(
+                "notice-temp-folder",
+                reason = e.to_string()
             )));
         }
         let lanes = recorder.lanes();
@@ -699,7 +701,7 @@ fn summarize_repetition(input: SummaryInput<'_>) -> Repetition {
         .errors()
         .into_iter()
         .take(10)
-        .map(|(task, message)| format!("task {task}: {message}"))
+        .map(|(task, message)| tr!("err-task", task = task, message = message))
         .collect();
     for task in 0..work.tasks {
         match results.status(task) {
@@ -708,7 +710,7 @@ fn summarize_repetition(input: SummaryInput<'_>) -> Repetition {
                 if results.checksum(task) != Some(expected_checksum(work, task)) {
                     checksum_ok = false;
                     if errors.len() < 10 {
-                        errors.push(format!("task {task}: wrong checksum"));
+                        errors.push(tr!("err-task-checksum", task = task));
                     }
                 }
             }
@@ -716,7 +718,7 @@ fn summarize_repetition(input: SummaryInput<'_>) -> Repetition {
             TaskStatus::Pending | TaskStatus::Cancelled if !input.cancelled => {
                 failed += 1;
                 if errors.len() < 10 {
-                    errors.push(format!("task {task}: never finished"));
+                    errors.push(tr!("err-task-unfinished", task = task));
                 }
             }
             TaskStatus::Pending | TaskStatus::Cancelled => {}
@@ -773,7 +775,7 @@ fn work_for_run(
         (Runtime::Lab, _) => return Ok(work.clone()),
         (Runtime::Python, Some(python)) => python,
         (Runtime::Python, None) => {
-            return Err("no Python interpreter was resolved for this run".into());
+            return Err(tr!("err-no-interpreter-resolved"));
         }
     };
     let mut own = work.clone();
@@ -786,9 +788,10 @@ fn work_for_run(
         &|| cancel.is_cancelled(),
     )
     .map_err(|e| {
-        format!(
-            "could not calibrate {}: {e}",
-            python.interpreter.short_name()
+        tr!(
+            "err-calibrate-python",
+            name = python.interpreter.short_name(),
+            reason = e.to_string()
         )
     })?;
     if let Some(ms) = work.cpu_ms {

@@ -509,8 +509,8 @@ pub fn parse(text: &str, origin: &str) -> Result<Preset, PresetError> {
 
 impl Preset {
     /// The preset as TOML text, for saving.
-    pub fn to_toml(&self) -> String {
-        toml::to_string_pretty(self).unwrap_or_else(|e| format!("# could not serialize: {e}\n"))
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string_pretty(self)
     }
 }
 

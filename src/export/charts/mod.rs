@@ -93,9 +93,16 @@ impl fmt::Display for ChartKind {
 }
 
 /// A chart kind name that is not one of [`ChartKind::ALL`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown chart kind {0:?}; use one of speedup, cpu, throughput, timeline")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownChartKind(pub String);
+
+impl std::fmt::Display for UnknownChartKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&tr!("chart-unknown-kind", kind = self.0.clone()))
+    }
+}
+
+impl std::error::Error for UnknownChartKind {}
 
 impl FromStr for ChartKind {
     type Err = UnknownChartKind;
@@ -202,7 +209,7 @@ fn register_font() -> Drawn {
     if ok {
         Ok(())
     } else {
-        Err(DrawError("the embedded font could not be loaded".into()))
+        Err(DrawError(tr!("chart-font-failed")))
     }
 }
 

@@ -52,13 +52,13 @@ fn missing_reason(run: &RunSummary, result: &ExperimentResult) -> String {
 }
 
 /// The short word under a missing bar.
-fn missing_word(run: &RunSummary) -> &'static str {
+fn missing_word(run: &RunSummary) -> String {
     if run.error.is_some() {
-        "failed"
+        tr!("chart-speedup-word-failed")
     } else if run.repetitions == 0 {
-        "not run"
+        tr!("chart-speedup-word-not-run")
     } else {
-        "n/a"
+        tr!("chart-speedup-word-none")
     }
 }
 
@@ -227,7 +227,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(8)
-        .y_desc("speed-up (×, higher is faster)")
+        .y_desc(tr!("chart-speedup-axis"))
         .y_label_formatter(&y_label)
         .draw()?;
 
@@ -250,7 +250,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let ref_style = |color| anchored(text(14, color), HPos::Left, VPos::Center);
     if cores == 1 {
         root.draw_text(
-            "1× = ideal (1 core)",
+            &tr!("chart-speedup-one-core"),
             &ref_style(BASELINE),
             (right, baseline_y),
         )?;
