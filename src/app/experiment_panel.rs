@@ -200,7 +200,7 @@ fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec, problem: Option<&
                     } else {
                         let ms = workload.cpu_ms.get_or_insert(10.0);
                         ui.add(
-                            egui::DragValue::new(ms)
+                            ms_drag(ms)
                                 .range(0.001..=MAX_TASK_MS)
                                 .speed(0.5)
                                 .suffix(ms_suffix()),
@@ -241,7 +241,7 @@ fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec, problem: Option<&
                     .id;
                 let ms = workload.io_ms.get_or_insert(20.0);
                 ui.add(
-                    egui::DragValue::new(ms)
+                    ms_drag(ms)
                         .range(0.0..=MAX_TASK_MS)
                         .speed(0.5)
                         .suffix(ms_suffix()),
@@ -276,6 +276,14 @@ fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec, problem: Option<&
         ui,
         problem.filter(|p| p.run.is_none() && p.field.starts_with("workload.")),
     );
+}
+
+/// A field of milliseconds written with the language's decimal separator
+/// (1,5 мс in Russian), and read back with either.
+fn ms_drag(value: &mut f64) -> egui::DragValue<'_> {
+    egui::DragValue::new(value)
+        .custom_formatter(|v, decimals| crate::i18n::number(v, (*decimals.start()).clamp(1, 3)))
+        .custom_parser(|text| text.trim().replace(',', ".").parse().ok())
 }
 
 /// " ms" in the language on show.
@@ -475,7 +483,7 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
                         let interval_label = ui.label(tr!("run-switch-interval")).id;
                         let interval = run.switch_interval_ms.get_or_insert(5.0);
                         ui.add(
-                            egui::DragValue::new(interval)
+                            ms_drag(interval)
                                 .range(0.05..=1000.0)
                                 .speed(0.1)
                                 .suffix(ms_suffix()),
@@ -804,7 +812,7 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
         }
         if let Some(interval) = &mut run.switch_interval_ms {
             ui.add(
-                egui::DragValue::new(interval)
+                ms_drag(interval)
                     .range(0.05..=1000.0)
                     .speed(0.1)
                     .suffix(ms_suffix()),

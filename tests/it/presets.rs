@@ -242,3 +242,21 @@ fn random_bytes_never_panic_the_parser() {
         let _ = check(&text);
     }
 }
+
+#[test]
+fn builtin_names_in_english_match_their_files_and_exist_in_russian() {
+    use concurrency_lab::i18n::{Language, set_thread_language};
+    for builtin in BUILTIN_PRESETS {
+        let written = preset::parse(builtin.toml, builtin.name).expect("parses");
+        set_thread_language(Some(Language::En));
+        let (name, description) = builtin.localized().expect("every built-in is localized");
+        assert_eq!(
+            (name, description),
+            (written.name.clone(), written.description.clone())
+        );
+        set_thread_language(Some(Language::Ru));
+        let (name, _) = builtin.localized().expect("localized");
+        assert_ne!(name, written.name, "{} has a Russian name", builtin.name);
+        set_thread_language(None);
+    }
+}

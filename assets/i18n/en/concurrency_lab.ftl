@@ -710,3 +710,26 @@ chart-unknown-kind = unknown chart kind "{ $kind }"; use one of speedup, cpu, th
 chart-font-failed = the embedded font could not be loaded
 this-experiment = this experiment
 val-looking-for-pythons = still looking for Python interpreters on this machine…
+
+## Built-in presets' names and descriptions (the TOML files hold these same English texts)
+
+preset-name-cpu-bound = CPU-bound: GIL threads vs processes
+preset-description-cpu-bound = Why threads don't speed up computation under a GIL, and what does
+preset-name-io-bound = I/O-bound: waiting overlaps
+preset-description-io-bound = Threads and asyncio speed up waiting, GIL or not; a pool overlaps as many waits as it has workers
+preset-name-mixed = Mixed CPU and I/O
+preset-description-mixed = Computation then waiting: what overlaps, and what still takes turns
+preset-name-tiny-tasks = Many tiny tasks: the cost per task
+preset-description-tiny-tasks = 2000 tasks of ~2-3 µs of computation: start-up, queueing and serialization dominate
+preset-name-convoy = The convoy effect: I/O beside CPU under the GIL
+preset-description-convoy = An I/O thread waits up to a switch interval for the GIL after every wake-up
+preset-name-network = Network requests: threads vs asyncio
+preset-description-network = Each task sends a request and waits for the answer; waiting overlaps in threads and in the event loop
+preset-name-disk-io = Disk I/O: files written, flushed and read back
+preset-description-disk-io = Real file writes with fsync: where threads help and where the disk is the limit
+preset-name-python-vs-lab = CPython beside the lab: computation
+preset-description-python-vs-lab = Real CPython threads, processes and asyncio beside the lab's simulation of each
+preset-name-python-vs-lab-io = CPython beside the lab: waiting
+preset-description-python-vs-lab-io = Real CPython threads, a thread pool and asyncio overlapping waits, beside the lab's
+preset-name-gil-fidelity = GIL fidelity: the simulation against CPython
+preset-description-gil-fidelity = The convoy effect in CPython and in the lab's simulated GIL, at two switch intervals

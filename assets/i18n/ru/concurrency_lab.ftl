@@ -563,7 +563,10 @@ explain-threads-compute = { $n ->
     [one] { $n } поток
     [few] { $n } потока
    *[many] { $n } потоков
-  } без GIL на ядрах: { $cores } — вычисления могут идти параллельно
+  } без GIL на { $cores ->
+    [one] { $cores } ядре
+   *[other] { $cores } ядрах
+  }: вычисления могут идти параллельно
 explain-async-file = { $n ->
     [one] один поток цикла событий
    *[other] потоков среды выполнения: { $n }
@@ -587,7 +590,10 @@ explain-pool-compute = { $who ->
     [runtime] асинхронная среда из { $n } потоков
     [interpreters] интерпретаторов в одном процессе, у каждого свой GIL: { $n }
    *[pool] пул из { $n } потоков
-  } на ядрах ({ $cores }): вычисления могут идти параллельно
+  } на { $cores ->
+    [one] { $cores } ядре
+   *[other] { $cores } ядрах
+  }: вычисления могут идти параллельно
 explain-after-startup = { $text }, после { $startup } на запуск процессов
 slower-startup = медленнее базового: запуск исполнителей занял { $startup } из потерянных { $lost }
 slower-gil = медленнее базового: { $share } времени задач ушло на ожидание GIL
@@ -741,3 +747,26 @@ chart-unknown-kind = неизвестный вид графика «{ $kind }»;
 chart-font-failed = не удалось загрузить встроенный шрифт
 this-experiment = этот эксперимент
 val-looking-for-pythons = ещё ищем интерпретаторы Python на этой машине…
+
+## Названия и описания встроенных пресетов
+
+preset-name-cpu-bound = Вычисления: потоки под GIL против процессов
+preset-description-cpu-bound = Почему потоки под GIL не ускоряют вычисления — и что ускоряет
+preset-name-io-bound = Ввод-вывод: ожидания перекрываются
+preset-description-io-bound = Потоки и asyncio ускоряют ожидание, с GIL или без; пул перекрывает столько ожиданий, сколько у него исполнителей
+preset-name-mixed = Вычисления вперемешку с вводом-выводом
+preset-description-mixed = Сначала вычисления, потом ожидание: что перекрывается, а что по-прежнему идёт по очереди
+preset-name-tiny-tasks = Много крошечных задач: цена одной задачи
+preset-description-tiny-tasks = 2000 задач по 2–3 мкс вычислений: запуск, очереди и сериализация стоят дороже самой работы
+preset-name-convoy = Эффект конвоя: ввод-вывод рядом с вычислениями под GIL
+preset-description-convoy = Поток ввода-вывода после каждого пробуждения ждёт GIL до целого интервала переключения
+preset-name-network = Сетевые запросы: потоки против asyncio
+preset-description-network = Каждая задача отправляет запрос и ждёт ответа; ожидания перекрываются и в потоках, и в цикле событий
+preset-name-disk-io = Дисковый ввод-вывод: запись, сброс на диск и чтение
+preset-description-disk-io = Настоящая запись файлов с fsync: где потоки помогают, а где упираемся в диск
+preset-name-python-vs-lab = CPython рядом с лабораторией: вычисления
+preset-description-python-vs-lab = Настоящие потоки, процессы и asyncio CPython рядом с их моделью в лаборатории
+preset-name-python-vs-lab-io = CPython рядом с лабораторией: ожидание
+preset-description-python-vs-lab-io = Настоящие потоки, пул потоков и asyncio CPython перекрывают ожидания — рядом с лабораторией
+preset-name-gil-fidelity = Точность модели GIL: модель против CPython
+preset-description-gil-fidelity = Эффект конвоя в CPython и в модели GIL лаборатории, при двух интервалах переключения

@@ -12,6 +12,48 @@ pub struct BuiltinPreset {
 }
 
 impl BuiltinPreset {
+    /// Its name and description in the language on show (the TOML holds
+    /// the English ones; labels and keys stay as written — they are data).
+    pub fn localized(&self) -> Option<(String, String)> {
+        Some(match self.name {
+            "cpu-bound" => (
+                tr!("preset-name-cpu-bound"),
+                tr!("preset-description-cpu-bound"),
+            ),
+            "io-bound" => (
+                tr!("preset-name-io-bound"),
+                tr!("preset-description-io-bound"),
+            ),
+            "mixed" => (tr!("preset-name-mixed"), tr!("preset-description-mixed")),
+            "tiny-tasks" => (
+                tr!("preset-name-tiny-tasks"),
+                tr!("preset-description-tiny-tasks"),
+            ),
+            "convoy" => (tr!("preset-name-convoy"), tr!("preset-description-convoy")),
+            "network" => (
+                tr!("preset-name-network"),
+                tr!("preset-description-network"),
+            ),
+            "disk-io" => (
+                tr!("preset-name-disk-io"),
+                tr!("preset-description-disk-io"),
+            ),
+            "python-vs-lab" => (
+                tr!("preset-name-python-vs-lab"),
+                tr!("preset-description-python-vs-lab"),
+            ),
+            "python-vs-lab-io" => (
+                tr!("preset-name-python-vs-lab-io"),
+                tr!("preset-description-python-vs-lab-io"),
+            ),
+            "gil-fidelity" => (
+                tr!("preset-name-gil-fidelity"),
+                tr!("preset-description-gil-fidelity"),
+            ),
+            _ => return None,
+        })
+    }
+
     /// The claim of the lesson it demonstrates, in the language on show.
     pub fn claim(&self) -> String {
         match self.name {

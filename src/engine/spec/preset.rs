@@ -489,7 +489,12 @@ pub fn load(path_or_name: &str) -> Result<(Preset, String), PresetError> {
     match crate::engine::spec::builtin::find(path_or_name) {
         Some(builtin) => {
             let origin = format!("builtin:{}", builtin.name);
-            Ok((parse(builtin.toml, &origin)?, origin))
+            let mut preset = parse(builtin.toml, &origin)?;
+            if let Some((name, description)) = builtin.localized() {
+                preset.name = name;
+                preset.description = description;
+            }
+            Ok((preset, origin))
         }
         None => Err(PresetError::Unknown {
             name: path_or_name.to_owned(),
