@@ -13,4 +13,5 @@ pub mod cli;
 pub mod engine;
 pub mod export;
 pub mod i18n;
+pub mod lessons;
 pub mod present;

@@ -6,9 +6,11 @@ use egui_plot::{Line, Plot, Span};
 
 use super::LabApp;
 use super::colors::to_color32;
+use super::lessons_panel::outlined;
 use super::timeline_view;
 use crate::engine::view::live::{LiveExperiment, Phase};
 use crate::engine::view::series::{RollingWindow, concurrency_series, throughput_series};
+use crate::lessons::View;
 use crate::present::palette;
 use crate::tr;
 
@@ -42,11 +44,13 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
         });
     }
     let plot_height = (ui.available_height() * 0.32).clamp(130.0, 240.0);
+    let highlighted = app.highlighted();
     ui.columns(3, |columns| {
-        columns[0]
-            .strong(tr!("cpu-plot-title"))
-            .on_hover_text(tr!("cpu-plot-help"));
-        cpu_ui(app, &mut columns[0], plot_height);
+        outlined(&mut columns[0], highlighted == Some(View::Cpu), |ui| {
+            ui.strong(tr!("cpu-plot-title"))
+                .on_hover_text(tr!("cpu-plot-help"));
+            cpu_ui(app, ui, plot_height);
+        });
         columns[1]
             .strong(tr!("throughput-plot-title"))
             .on_hover_text(tr!("throughput-plot-help"));
@@ -58,7 +62,9 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     });
     runs_key_ui(app, ui);
     ui.separator();
-    timeline_view::ui(app, ui);
+    outlined(ui, highlighted == Some(View::Timeline), |ui| {
+        timeline_view::ui(app, ui);
+    });
 }
 
 fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {

@@ -4,6 +4,7 @@
 //! 1 the run failed, 2 bad preset or arguments, 130 cancelled).
 
 mod error;
+mod lessons;
 mod pythons;
 mod run;
 mod table;
@@ -42,6 +43,10 @@ enum Commands {
     Calibrate(CalibrateArgs),
     /// List the Python interpreters found on this machine
     Pythons(pythons::PythonsArgs),
+    /// List the guided lessons and which ones are done
+    Lessons,
+    /// Follow one guided lesson: read, predict, measure, compare
+    Lesson(lessons::LessonArgs),
     /// Open the desktop app
     Gui(GuiArgs),
 }
@@ -61,6 +66,9 @@ struct GuiArgs {
     /// Run the preset as soon as the window opens
     #[arg(long, requires = "preset")]
     autorun: bool,
+    /// Open the window on this lesson
+    #[arg(long, value_name = "N")]
+    lesson: Option<u8>,
 }
 
 /// Parses the command line and runs it.
@@ -97,8 +105,19 @@ pub fn main() -> ExitCode {
             None => calibrate(),
         },
         Some(Commands::Pythons(args)) => pythons::pythons(&args),
-        Some(Commands::Gui(args)) => return gui(args.preset, args.autorun, cli.lang),
-        None => return gui(None, false, cli.lang),
+        Some(Commands::Lessons) => lessons::lessons(),
+        Some(Commands::Lesson(args)) => lessons::lesson(&args),
+        Some(Commands::Gui(args)) => return gui(args, cli.lang),
+        None => {
+            return gui(
+                GuiArgs {
+                    preset: None,
+                    autorun: false,
+                    lesson: None,
+                },
+                cli.lang,
+            );
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -151,18 +170,35 @@ fn translated_command() -> clap::Command {
             c.about(tr!("cli-help-pythons"))
                 .mut_arg("json", |a| a.help(tr!("cli-help-pythons-json")))
         })
+        .mut_subcommand("lessons", |c| c.about(tr!("cli-help-lessons")))
+        .mut_subcommand("lesson", lessons::translate_help)
         .mut_subcommand("gui", |c| {
             c.about(tr!("cli-help-gui"))
                 .mut_arg("preset", |a| a.help(tr!("cli-help-gui-preset")))
                 .mut_arg("autorun", |a| a.help(tr!("cli-help-gui-autorun")))
+                .mut_arg("lesson", |a| a.help(tr!("cli-help-gui-lesson")))
         })
 }
 
-fn gui(preset: Option<String>, autorun: bool, lang: Option<Language>) -> ExitCode {
+/// Opens the window; a lesson number that does not exist is refused here,
+/// before a window opens.
+fn gui(args: GuiArgs, lang: Option<Language>) -> ExitCode {
+    if let Some(number) = args.lesson
+        && crate::lessons::Lesson::number(number).is_none()
+    {
+        let message = tr!(
+            "cli-lesson-unknown",
+            number = number,
+            count = crate::lessons::COUNT
+        );
+        print_err(&format!("{}\n", tr!("cli-error", message = message)));
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     crate::app::run(crate::app::AppOptions {
-        preset,
-        autorun,
+        preset: args.preset,
+        autorun: args.autorun,
         language: lang,
+        lesson: args.lesson,
         ..crate::app::AppOptions::default()
     })
 }

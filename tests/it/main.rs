@@ -12,5 +12,6 @@ mod cli;
 mod executors;
 mod failures;
 mod i18n;
+mod lessons;
 mod presets;
 mod python;
