@@ -47,23 +47,35 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     let highlighted = app.highlighted();
     ui.columns(3, |columns| {
         outlined(&mut columns[0], highlighted == Some(View::Cpu), |ui| {
-            ui.strong(tr!("cpu-plot-title"))
-                .on_hover_text(tr!("cpu-plot-help"));
+            plot_title(ui, tr!("cpu-plot-title"), tr!("cpu-plot-help"));
             cpu_ui(app, ui, plot_height);
         });
-        columns[1]
-            .strong(tr!("throughput-plot-title"))
-            .on_hover_text(tr!("throughput-plot-help"));
+        plot_title(
+            &mut columns[1],
+            tr!("throughput-plot-title"),
+            tr!("throughput-plot-help"),
+        );
         series_ui(app, &mut columns[1], plot_height, Series::Throughput);
-        columns[2]
-            .strong(tr!("in-flight-plot-title"))
-            .on_hover_text(tr!("in-flight-plot-help"));
+        plot_title(
+            &mut columns[2],
+            tr!("in-flight-plot-title"),
+            tr!("in-flight-plot-help"),
+        );
         series_ui(app, &mut columns[2], plot_height, Series::InFlight);
     });
     runs_key_ui(app, ui);
     ui.separator();
     outlined(ui, highlighted == Some(View::Timeline), |ui| {
         timeline_view::ui(app, ui);
+    });
+}
+
+/// A plot's title on one line, so that the three plots start level; cut
+/// short where the column is narrow, whole on hover with its explanation.
+fn plot_title(ui: &mut egui::Ui, title: String, help: String) {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.add(egui::Label::new(egui::RichText::new(&title).strong()).truncate())
+            .on_hover_text(format!("{title}\n\n{help}"));
     });
 }
 

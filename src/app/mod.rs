@@ -63,6 +63,8 @@ pub struct AppOptions {
     pub language: Option<crate::i18n::Language>,
     /// Open the Lessons panel on this step (1-based).
     pub lesson: Option<u8>,
+    /// The window's size in points (default 1400×900).
+    pub size: Option<[f32; 2]>,
 }
 
 impl Default for AppOptions {
@@ -75,6 +77,7 @@ impl Default for AppOptions {
             monitor: true,
             persist: true,
             lesson: None,
+            size: None,
             language: None,
         }
     }
@@ -568,7 +571,7 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Concurrency Lab")
-        .with_inner_size([1400.0, 900.0])
+        .with_inner_size(options.size.unwrap_or([1400.0, 900.0]))
         .with_min_inner_size([900.0, 600.0]);
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);

@@ -69,6 +69,23 @@ struct GuiArgs {
     /// Open the window on this lesson
     #[arg(long, value_name = "N")]
     lesson: Option<u8>,
+    /// The window's size in points, e.g. 1280x720 (for a projector or a screenshot)
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
+    size: Option<[f32; 2]>,
+}
+
+/// `1280x720` as a size, within what a screen can hold.
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let bad = || tr!("cli-bad-size", size = text.to_owned());
+    let (width, height) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let side = |s: &str| {
+        s.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|v| (200..=16_384).contains(v))
+            .map(f32::from)
+    };
+    Ok([side(width).ok_or_else(bad)?, side(height).ok_or_else(bad)?])
 }
 
 /// Parses the command line and runs it.
@@ -114,6 +131,7 @@ pub fn main() -> ExitCode {
                     preset: None,
                     autorun: false,
                     lesson: None,
+                    size: None,
                 },
                 cli.lang,
             );
@@ -177,6 +195,7 @@ fn translated_command() -> clap::Command {
                 .mut_arg("preset", |a| a.help(tr!("cli-help-gui-preset")))
                 .mut_arg("autorun", |a| a.help(tr!("cli-help-gui-autorun")))
                 .mut_arg("lesson", |a| a.help(tr!("cli-help-gui-lesson")))
+                .mut_arg("size", |a| a.help(tr!("cli-help-gui-size")))
         })
 }
 
@@ -199,6 +218,7 @@ fn gui(args: GuiArgs, lang: Option<Language>) -> ExitCode {
         autorun: args.autorun,
         language: lang,
         lesson: args.lesson,
+        size: args.size,
         ..crate::app::AppOptions::default()
     })
 }
@@ -289,6 +309,15 @@ mod tests {
         );
         assert_eq!(language_asked(&args(&["lab", "run", "x"])), None);
         assert_eq!(language_asked(&args(&["lab", "--lang", "xx"])), None);
+    }
+
+    #[test]
+    fn a_window_size_reads_as_width_by_height_within_bounds() {
+        assert_eq!(parse_size("1280x720"), Ok([1280.0, 720.0]));
+        assert_eq!(parse_size("1920×1080"), Ok([1920.0, 1080.0]));
+        for bad in ["1280", "x720", "0x0", "99999x720", "-5x10", "axb"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

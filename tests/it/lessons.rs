@@ -50,7 +50,7 @@ fn a_lesson_on_the_command_line_gives_a_verdict_and_is_remembered() {
     assert!(stdout.contains("Measured: threads (GIL): "), "{stdout}");
 
     let listed = text(&lab_in(&data, &["lessons"]).stdout);
-    assert!(listed.contains("1 of 9 step done"), "{listed}");
+    assert!(listed.contains("1 of 9 steps done"), "{listed}");
     assert!(
         listed.contains(" 4. Waiting: threads and an event loop  (done)"),
         "{listed}"

@@ -759,10 +759,7 @@ lessons-view-speedup = the speed-up bars (highlighted)
 lessons-view-results = the results table (highlighted)
 lessons-python-code = The Python that ran
 lessons-python-missing = No CPython was found on this machine: this step runs the lab's models only.
-lessons-done = { $done ->
-    [one] { $done } of { $count } step done
-   *[other] { $done } of { $count } steps done
-}
+lessons-done = { $done } of { $count } steps done
 lessons-open-help = A guided path through the lesson: predict, measure, compare
 lessons-progress-unsaved = Lesson progress could not be saved to { $path }: { $reason }
 lessons-close = Close the lessons and put your own experiment back
@@ -862,7 +859,7 @@ lesson-9-theory = { $cores ->
 lesson-not-measured = not measured: the run did not finish
 lesson-why-incomplete = The run was cancelled or failed, so there is nothing to compare with the theory.
 lesson-why-one-core = This machine has one logical core: nothing can run at the same instant, so parallel runs cannot beat one after another.
-lesson-why-busy = Other programs used about { $cores } cores during the run: the runs competed with them for the machine, so the figures are lower than the theory.
+lesson-why-busy = Other programs used about { $cores } cores during the run: the runs competed with them for the machine, and one run slowed more than another shifts every ratio, either way. Run the step again when the machine is quiet.
 lesson-why-unexplained = The figures show no cause (the machine was not busy and has several cores); run the step again to see whether it repeats.
 
 lesson-run-sequential = one after another
@@ -879,3 +876,5 @@ lesson-run-python-pool = CPython: pool of { $workers } threads
 lesson-run-python-free-threaded = CPython without the GIL: threads
 lesson-run-python-subinterpreters = CPython: pool of subinterpreters
 cli-lessons-hint = Follow one with: concurrency-lab lesson N (or open the window on it: concurrency-lab gui --lesson N)
+cli-help-gui-size = The window's size in points, e.g. 1280x720 (for a projector or a screenshot)
+cli-bad-size = “{ $size }” is not a window size: write WIDTHxHEIGHT, each 200 to 16384, e.g. 1280x720

@@ -487,15 +487,7 @@ pub fn load(path_or_name: &str) -> Result<(Preset, String), PresetError> {
         return Ok((preset, path_or_name.to_owned()));
     }
     match crate::engine::spec::builtin::find(path_or_name) {
-        Some(builtin) => {
-            let origin = format!("builtin:{}", builtin.name);
-            let mut preset = parse(builtin.toml, &origin)?;
-            if let Some((name, description)) = builtin.localized() {
-                preset.name = name;
-                preset.description = description;
-            }
-            Ok((preset, origin))
-        }
+        Some(builtin) => Ok((builtin.preset()?, format!("builtin:{}", builtin.name))),
         None => Err(PresetError::Unknown {
             name: path_or_name.to_owned(),
             known: crate::engine::spec::builtin::names().join(", "),
