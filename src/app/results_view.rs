@@ -439,6 +439,8 @@ fn header_cell_ui(
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), egui::Sense::click());
     let text = format!("{}{marker}", column.title());
+    // Painted, not laid out as a widget: said to screen readers (and tests) here.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, column.title()));
     let align = if left || column.is_text() {
         egui::Align2::LEFT_CENTER
     } else {
@@ -494,6 +496,7 @@ fn run_cell_ui(ui: &mut egui::Ui, row: &Row<'_>, grouped: bool, width: f32) {
         String::new()
     };
     let label = format!("{prefix}{}", run_label(row.run));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     let text_color = if row.best {
         ui.visuals().strong_text_color()
     } else {
@@ -534,6 +537,7 @@ fn figures_row_ui(
         for ((cell, column), width) in cells.iter().zip(columns).zip(widths) {
             let (rect, response) =
                 ui.allocate_exact_size(egui::vec2(*width, ROW_HEIGHT), egui::Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, cell));
             row_background(ui, rect, row, row.index % 2 == 1);
             let (at, align) = if column.is_text() {
                 (
