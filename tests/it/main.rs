@@ -13,5 +13,6 @@ mod executors;
 mod failures;
 mod hostile;
 mod i18n;
+mod preset_properties;
 mod presets;
 mod python;
