@@ -15,4 +15,5 @@ pub mod engine;
 pub mod export;
 pub mod i18n;
 pub mod input_file;
+pub mod lessons;
 pub mod present;

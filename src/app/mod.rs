@@ -10,6 +10,7 @@ mod actions;
 mod colors;
 mod experiment_panel;
 mod files;
+mod lessons_panel;
 mod live_views;
 mod results_view;
 pub mod settings;
@@ -34,6 +35,7 @@ use crate::tr;
 
 pub use actions::Action;
 use files::Dialogs;
+pub use lessons_panel::LessonsState;
 use settings::{Settings, ThemeChoice};
 
 /// Shortest time between frames drawn because new data arrived.
@@ -59,6 +61,10 @@ pub struct AppOptions {
     pub persist: bool,
     /// The language asked for on the command line (over the saved choice).
     pub language: Option<crate::i18n::Language>,
+    /// Open the Lessons panel on this step (1-based).
+    pub lesson: Option<u8>,
+    /// The window's size in points (default 1400×900).
+    pub size: Option<[f32; 2]>,
 }
 
 impl Default for AppOptions {
@@ -70,6 +76,8 @@ impl Default for AppOptions {
             autorun: false,
             monitor: true,
             persist: true,
+            lesson: None,
+            size: None,
             language: None,
         }
     }
@@ -115,6 +123,8 @@ pub struct LabApp {
     about_open: bool,
     /// "Show the Python code": a title and the program.
     python_code: Option<(String, String)>,
+    /// The guided lessons.
+    lessons: lessons_panel::LessonsState,
     actions: Vec<Action>,
 }
 
@@ -187,6 +197,7 @@ impl LabApp {
             .monitor
             .then(|| start_monitor(ctx, &running, settings.monitor_interval_ms))
             .flatten();
+        let lessons = lessons_panel::LessonsState::new(options.persist);
         let mut app = LabApp {
             settings,
             dialogs: Dialogs::new(options.native_dialogs, Some(ctx.clone())),
@@ -209,10 +220,14 @@ impl LabApp {
             heat_map: None,
             about_open: false,
             python_code: None,
+            lessons,
             actions: Vec::new(),
         };
         app.apply_theme(ctx);
         install_fonts(ctx);
+        if let Some(lesson) = app.options.lesson {
+            app.actions.push(Action::OpenLessons(Some(lesson)));
+        }
         if let Some(preset) = app.options.preset.clone() {
             app.actions.push(Action::OpenPreset(preset));
             if app.options.autorun {
@@ -228,6 +243,11 @@ impl LabApp {
             self.monitor = None;
             self.monitor = start_monitor(ctx, &self.running, self.settings.monitor_interval_ms);
         }
+    }
+
+    /// Where the learner is in the lessons.
+    pub fn lessons(&self) -> &LessonsState {
+        &self.lessons
     }
 
     /// Queues an action, as a click would.
@@ -412,6 +432,7 @@ impl LabApp {
             }
         }
         self.running.store(self.is_running(), Ordering::Relaxed);
+        self.lesson_result_arrived();
     }
 
     /// CPU samples as (seconds from `origin_ns`, per-core loads).
@@ -465,6 +486,13 @@ impl eframe::App for LabApp {
             .default_size(340.0)
             .min_size(260.0)
             .show(ui, |ui| experiment_panel::ui(self, ui));
+        if self.lessons.open {
+            egui::Panel::right("lessons")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(260.0)
+                .show(ui, |ui| lessons_panel::ui(self, ui));
+        }
         egui::Panel::bottom("results")
             .resizable(true)
             .default_size(290.0)
@@ -525,6 +553,14 @@ fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// The app's name for its data folder (eframe's storage, lesson progress).
+pub const APP_ID: &str = "concurrency-lab";
+
+/// Where the app keeps what it remembers (`None` where the OS has no such place).
+pub fn data_dir() -> Option<PathBuf> {
+    eframe::storage_dir(APP_ID)
+}
+
 /// Opens the window; returns the process exit code. With no display, says so
 /// plainly (and how to run headless) instead of failing deep inside winit.
 pub fn run(options: AppOptions) -> std::process::ExitCode {
@@ -537,7 +573,7 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Concurrency Lab")
-        .with_inner_size([1400.0, 900.0])
+        .with_inner_size(options.size.unwrap_or([1400.0, 900.0]))
         .with_min_inner_size([900.0, 600.0]);
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);
@@ -547,7 +583,7 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
         ..Default::default()
     };
     let result = eframe::run_native(
-        "concurrency-lab",
+        APP_ID,
         native,
         Box::new(move |cc| Ok(Box::new(LabApp::new(cc, options)))),
     );

@@ -7,8 +7,10 @@
 use super::LabApp;
 use super::actions::Action;
 use super::colors::to_color32;
+use super::lessons_panel::outlined;
 use crate::engine::results::explain::explain;
 use crate::engine::results::metrics::{ExperimentResult, RunSummary};
+use crate::lessons::View;
 use crate::present::columns::{Column, render_table, run_label};
 use crate::present::{palette, units};
 use crate::tr;
@@ -96,7 +98,11 @@ fn draw(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>, state: &mut 
         .resizable(true)
         .default_size(chart_width)
         .min_size(200.0)
-        .show(ui, |ui| speedup_chart_ui(ui, &groups, &rows));
+        .show(ui, |ui| {
+            outlined(ui, app.highlighted() == Some(View::Speedup), |ui| {
+                speedup_chart_ui(ui, &groups, &rows);
+            });
+        });
     egui::CentralPanel::default().show(ui, |ui| {
         // The table takes what its rows need, leaving the explanations at
         // least three lines; a new set of experiments starts at the top left.
@@ -107,14 +113,16 @@ fn draw(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>, state: &mut 
         let salt = state.shown.clone();
         ui.push_id(("results", salt), |ui| {
             ui.set_max_height(table_height);
-            table_ui(
-                ui,
-                &rows,
-                groups.len() > 1,
-                &columns,
-                &mut state.sort,
-                &mut state.offset,
-            );
+            outlined(ui, app.highlighted() == Some(View::Results), |ui| {
+                table_ui(
+                    ui,
+                    &rows,
+                    groups.len() > 1,
+                    &columns,
+                    &mut state.sort,
+                    &mut state.offset,
+                );
+            });
         });
         ui.separator();
         explanations_ui(ui, &groups, &rows);

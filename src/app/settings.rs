@@ -71,10 +71,11 @@ impl Default for Settings {
 }
 
 /// The built-in CPU-bound preset: what a first-time user should see.
+/// Named and described in the language on show.
 pub fn default_preset() -> Preset {
     builtin::BUILTIN_PRESETS
         .first()
-        .and_then(|b| preset::parse(b.toml, b.name).ok())
+        .and_then(|b| b.preset().ok())
         .unwrap_or_else(|| Preset {
             version: preset::PRESET_VERSION,
             name: "Untitled".into(),

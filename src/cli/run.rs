@@ -119,7 +119,7 @@ fn check_outputs(args: &RunArgs) -> Result<(), CliError> {
 }
 
 /// Runs the experiment with progress on stderr and Ctrl+C cancelling it.
-fn measure(experiment: Experiment, quiet: bool) -> Result<ExperimentResult, CliError> {
+pub(super) fn measure(experiment: Experiment, quiet: bool) -> Result<ExperimentResult, CliError> {
     let options = RunnerOptions::for_this_executable()
         .map_err(|e| CliError::Setup(tr!("cli-no-executable", reason = e.to_string())))?;
     let runner = Runner::spawn(options, || {})

@@ -13,6 +13,7 @@ mod executors;
 mod failures;
 mod hostile;
 mod i18n;
+mod lessons;
 mod preset_properties;
 mod presets;
 mod python;

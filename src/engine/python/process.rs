@@ -272,6 +272,12 @@ impl Driver {
         {
             command.args(["-X", if gil { "gil=1" } else { "gil=0" }]);
         }
+        // Its temporary files (multiprocessing's `pymp-*` folders, a
+        // forkserver's socket) go in the lab's folder, removed with it even
+        // when a cancel kills the interpreter before its own clean-up runs.
+        for variable in ["TMPDIR", "TEMP", "TMP"] {
+            command.env(variable, folder.path());
+        }
         command
             .arg(&script)
             .current_dir(folder.path())

@@ -486,8 +486,7 @@ pub fn load(path_or_name: &str) -> Result<(Preset, String), PresetError> {
     if !looks_like_a_path(path_or_name)
         && let Some(builtin) = crate::engine::spec::builtin::find(path_or_name)
     {
-        let origin = format!("builtin:{}", builtin.name);
-        return Ok((parse(builtin.toml, &origin)?, origin));
+        return Ok((builtin.preset()?, format!("builtin:{}", builtin.name)));
     }
     let path = Path::new(path_or_name);
     if path.exists() || looks_like_a_path(path_or_name) {
