@@ -23,13 +23,6 @@ pub enum Destination {
 }
 
 impl Destination {
-    /// The file that is written (a link's target, not the link).
-    pub fn target(&self) -> &Path {
-        match self {
-            Destination::Replace(path) | Destination::InPlace(path) => path,
-        }
-    }
-
     /// The folder the temporary file goes in, for a replacement.
     pub fn temporary_folder(&self) -> Option<&Path> {
         match self {
@@ -69,19 +62,19 @@ impl Refusal {
 
 /// What `path` names now, with symbolic links followed.
 pub fn destination(path: &Path) -> Result<Destination, Refusal> {
-    let target = follow_links(path)?;
-    let Ok(metadata) = std::fs::symlink_metadata(&target) else {
-        // Nothing there yet (or nothing we may look at): the write says why.
-        return Ok(Destination::Replace(target));
-    };
-    let kind = metadata.file_type();
-    if kind.is_file() {
-        return Ok(Destination::Replace(target));
+    // As the kernel follows the path (magic links such as `/dev/stdout` to a
+    // pipe included): a device or FIFO is written through the path itself.
+    if let Ok(metadata) = std::fs::metadata(path) {
+        let kind = metadata.file_type();
+        if kind.is_dir() {
+            return Err(Refusal::Folder);
+        }
+        if !kind.is_file() {
+            return special(path.to_path_buf(), kind);
+        }
     }
-    if kind.is_dir() {
-        return Err(Refusal::Folder);
-    }
-    special(target, kind)
+    // A file, or nothing yet: the file a chain of links ends at is replaced.
+    follow_links(path).map(Destination::Replace)
 }
 
 #[cfg(unix)]
@@ -136,6 +129,16 @@ mod tests {
         assert_eq!(destination(&link), Ok(Destination::Replace(target.clone())));
         std::fs::write(&target, "old").expect("write");
         assert_eq!(destination(&link), Ok(Destination::Replace(target)));
+    }
+
+    #[test]
+    fn a_link_to_a_fifo_is_written_through_the_link() {
+        let dir = tempfile::tempdir().expect("dir");
+        let fifo = dir.path().join("fifo");
+        crate::export::tests_support::mkfifo(&fifo);
+        let link = dir.path().join("stdout");
+        std::os::unix::fs::symlink(&fifo, &link).expect("link");
+        assert_eq!(destination(&link), Ok(Destination::InPlace(link)));
     }
 
     #[test]
