@@ -564,8 +564,10 @@ pub fn data_dir() -> Option<PathBuf> {
 /// Opens the window; returns the process exit code. With no display, says so
 /// plainly (and how to run headless) instead of failing deep inside winit.
 pub fn run(options: AppOptions) -> std::process::ExitCode {
+    use std::io::Write as _;
     if let Some(message) = no_display_reason() {
-        eprintln!("{message}");
+        // `eprintln!` would panic on a closed stderr; nobody to tell then.
+        let _ = writeln!(std::io::stderr(), "{message}");
         return std::process::ExitCode::from(1);
     }
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
@@ -588,7 +590,11 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{}", tr!("window-failed", error = error.to_string()));
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                tr!("window-failed", error = error.to_string())
+            );
             std::process::ExitCode::from(1)
         }
     }

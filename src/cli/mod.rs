@@ -10,7 +10,6 @@ mod run;
 mod table;
 
 use std::ffi::OsString;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -263,7 +262,9 @@ fn calibrate() -> Result<(), CliError> {
     ))
 }
 
-/// Whether a path can be written: its folder exists and accepts a file.
+/// Whether a path can be written: it names no folder, disk or socket, and
+/// the folder of the file it names (a link's target) accepts a new file. A
+/// FIFO or a device is written in place, so there is nothing to try first.
 fn check_writable(flag: &str, path: &std::path::Path) -> Result<(), CliError> {
     if path.as_os_str() == "-" {
         return Ok(());
@@ -273,14 +274,12 @@ fn check_writable(flag: &str, path: &std::path::Path) -> Result<(), CliError> {
         path: path.to_path_buf(),
         reason,
     };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
+    let target = crate::export::destination::destination(path)
+        .map_err(|refusal| not_writable(refusal.reason()))?;
+    let Some(folder) = target.temporary_folder() else {
+        return Ok(());
     };
-    if path.is_dir() {
-        return Err(not_writable(tr!("cli-is-a-folder")));
-    }
-    tempfile::tempfile_in(&folder).map(drop).map_err(|e| {
+    tempfile::tempfile_in(folder).map(drop).map_err(|e| {
         not_writable(tr!(
             "cli-cannot-write-in",
             folder = folder.display().to_string(),

@@ -8,7 +8,7 @@
 //! every checksum and summarizes.
 
 use crate::tr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -42,6 +42,9 @@ pub struct RunnerOptions {
     pub temp_root: Option<PathBuf>,
     /// How long a Python interpreter may take to start before the run fails.
     pub python_startup_timeout: Duration,
+    /// Free bytes in a folder's file system (tests give a small figure, to
+    /// see a `file` run that cannot fit refused before it starts).
+    pub free_space: fn(&Path) -> std::io::Result<u64>,
 }
 
 impl RunnerOptions {
@@ -68,6 +71,7 @@ impl RunnerOptions {
             poll: Duration::from_millis(25),
             temp_root: None,
             python_startup_timeout: crate::engine::python::calibrate::STARTUP_TIMEOUT,
+            free_space: |folder| fs4::available_space(folder),
         }
     }
 }
@@ -504,8 +508,12 @@ impl Session<'_> {
     ) -> Result<Repetition, String> {
         let services = RunServices::start(work, self.options.temp_root.as_deref())
             .map_err(|e| tr!("err-services", reason = e.to_string()))?;
+        self.check_free_space(work, plan, &services.services)?;
+        // The run's own stop: the person's cancel reaches it, and a full
+        // disk stops this run's tasks without cancelling the experiment.
+        let stop = self.cancel.child();
         let recorder = Recorder::new();
-        let results = Arc::new(TaskResults::new(work.tasks));
+        let results = Arc::new(TaskResults::new(work.tasks).stopping_on_no_space(stop.clone()));
         let notices = |notice: ExecNotice| {
             let text = match &notice {
                 ExecNotice::WorkersStarted(_) => None,
@@ -540,7 +548,7 @@ impl Session<'_> {
             plan,
             work,
             services: &services.services,
-            cancel: &self.cancel,
+            cancel: &stop,
             recorder: &recorder,
             results: &results,
             worker_exe: &self.options.worker_exe,
@@ -648,6 +656,9 @@ impl Session<'_> {
                 reason = e.to_string()
             )));
         }
+        if let Some((task, message)) = results.no_space() {
+            return Err(tr!("err-run-no-space", task = task, message = message));
+        }
         let lanes = recorder.lanes();
         let spans = build_spans(&events, start_ns, &lanes);
         Ok(summarize_repetition(SummaryInput {
@@ -665,6 +676,38 @@ impl Session<'_> {
             lanes,
             spans,
         }))
+    }
+}
+
+impl Session<'_> {
+    /// Refuses a `file` run whose files, as many at once as the run has
+    /// workers, cannot fit in its temporary folder. Where the free space
+    /// cannot be known the writes themselves will tell.
+    fn check_free_space(
+        &self,
+        work: &ResolvedWorkload,
+        plan: &RunPlan,
+        services: &crate::engine::run::workload::Services,
+    ) -> Result<(), String> {
+        let (WorkloadKind::File, Some(folder)) = (work.kind, &services.temp_dir) else {
+            return Ok(());
+        };
+        let at_once = plan.workers.clamp(1, work.tasks.max(1) as usize) as u64;
+        let need = work.bytes.saturating_mul(at_once);
+        match (self.options.free_space)(folder) {
+            Ok(free) if free < need => {
+                use crate::present::units::bytes;
+                Err(tr!(
+                    "err-no-space-before",
+                    folder = folder.display().to_string(),
+                    free = bytes(free),
+                    files = at_once,
+                    size = bytes(work.bytes),
+                    need = bytes(need)
+                ))
+            }
+            _ => Ok(()),
+        }
     }
 }
 

@@ -100,6 +100,14 @@ pub enum Fault {
         /// Which task.
         task: u32,
     },
+    /// The task never ends by itself: it waits until the run is cancelled
+    /// (or its worker process is killed), as a stuck task would.
+    Hang {
+        /// Which task.
+        task: u32,
+    },
+    /// Every `file` write fails as on a full disk (`ENOSPC`).
+    DiskFull,
 }
 
 /// A validated preset, ready to run on this machine.

@@ -11,6 +11,8 @@ use crate::tr;
 use std::fmt;
 use std::path::Path;
 
+pub use crate::input_file::MAX_PRESET_BYTES;
+
 /// The preset format version this build writes and understands.
 pub const PRESET_VERSION: i64 = 1;
 
@@ -475,24 +477,49 @@ impl PresetError {
     }
 }
 
-/// Reads a preset from a file path or a built-in name.
+/// Reads a preset from a file path or a built-in name. A built-in name is
+/// the built-in even when a file or folder of that name is in the current
+/// folder (`./NAME` reaches that one): what a name means must not depend on
+/// where a person stands. A file is read only if it is a regular file of at
+/// most [`MAX_PRESET_BYTES`].
 pub fn load(path_or_name: &str) -> Result<(Preset, String), PresetError> {
+    if !looks_like_a_path(path_or_name)
+        && let Some(builtin) = crate::engine::spec::builtin::find(path_or_name)
+    {
+        return Ok((builtin.preset()?, format!("builtin:{}", builtin.name)));
+    }
     let path = Path::new(path_or_name);
-    if path.exists() || path_or_name.ends_with(".toml") || path_or_name.contains('/') {
-        let text = std::fs::read_to_string(path).map_err(|e| PresetError::Read {
-            path: path_or_name.to_owned(),
-            reason: e.to_string(),
+    if path.exists() || looks_like_a_path(path_or_name) {
+        let text = crate::input_file::read_text(path, MAX_PRESET_BYTES).map_err(|e| {
+            PresetError::Read {
+                path: path_or_name.to_owned(),
+                reason: e.to_string(),
+            }
         })?;
         let preset = parse(&text, path_or_name)?;
         return Ok((preset, path_or_name.to_owned()));
     }
-    match crate::engine::spec::builtin::find(path_or_name) {
-        Some(builtin) => Ok((builtin.preset()?, format!("builtin:{}", builtin.name))),
-        None => Err(PresetError::Unknown {
-            name: path_or_name.to_owned(),
-            known: crate::engine::spec::builtin::names().join(", "),
-        }),
-    }
+    Err(PresetError::Unknown {
+        name: path_or_name.to_owned(),
+        known: crate::engine::spec::builtin::names().join(", "),
+    })
+}
+
+/// Whether an argument names a file rather than a built-in preset: it has a
+/// folder separator or ends in `.toml`.
+pub fn looks_like_a_path(argument: &str) -> bool {
+    argument.ends_with(".toml")
+        || argument.contains('/')
+        || argument.contains(std::path::MAIN_SEPARATOR)
+}
+
+/// A note for a built-in name that is also a file or folder here: which one
+/// was taken, and how to reach the other.
+pub fn shadow_notice(path_or_name: &str) -> Option<String> {
+    (!looks_like_a_path(path_or_name)
+        && crate::engine::spec::builtin::find(path_or_name).is_some()
+        && std::fs::symlink_metadata(path_or_name).is_ok())
+    .then(|| tr!("preset-builtin-shadows", name = path_or_name.to_owned()))
 }
 
 /// Parses preset text; `origin` names the file in messages.

@@ -783,6 +783,9 @@ impl Validator<'_> {
 /// one way the command line runs a preset and the window opens one.
 pub fn load_experiment(source: &str) -> Result<(Preset, Experiment), PresetError> {
     let (preset, origin) = super::preset::load(source)?;
-    let experiment = preset.validate_here(&origin)?;
+    let mut experiment = preset.validate_here(&origin)?;
+    experiment
+        .notices
+        .extend(super::preset::shadow_notice(source));
     Ok((preset, experiment))
 }

@@ -27,7 +27,9 @@ use crate::engine::run::gil::{Gil, GilThreadStats};
 use crate::engine::run::workload::{Services, TaskEnv, TaskResults, execute_task};
 use crate::engine::spec::preset::{Model, ResolvedWorkload, RunPlan, Runtime};
 
-pub use process_pool::{WORKER_ARG, worker_main};
+pub use process_pool::{
+    TaskLimit, WATCHDOG_FLOOR, WORKER_ARG, WORKER_PROCESS_NAME, watchdog_for, worker_main,
+};
 
 /// Everything an executor needs for one run.
 pub struct RunContext<'a> {

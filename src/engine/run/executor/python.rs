@@ -151,7 +151,11 @@ fn work_request(work: &ResolvedWorkload) -> serde_json::Value {
         "io_ns": work.io_ns,
         "bytes": work.bytes,
         "io_rounds": work.io_rounds,
-        "fault_task": work.fault.map(|crate::engine::spec::preset::Fault::Panic { task }| task),
+        // The Python program knows one fault: a task that raises.
+        "fault_task": match work.fault {
+            Some(crate::engine::spec::preset::Fault::Panic { task }) => Some(task),
+            _ => None,
+        },
     })
 }
 
