@@ -233,6 +233,7 @@ impl Lesson {
             repetitions: if self.0 == 7 { 3 } else { 2 },
             warmup: 1,
             baseline: None,
+            sweep: None,
             workload,
             runs,
         }
@@ -507,6 +508,7 @@ fn cpu(tasks: i64, cpu_ms: f64) -> WorkloadSpec {
         io_ms: None,
         bytes: None,
         io_rounds: None,
+        serial_ms: None,
     }
 }
 

@@ -83,6 +83,7 @@ pub fn default_preset() -> Preset {
             repetitions: 1,
             warmup: 0,
             baseline: None,
+            sweep: None,
             workload: preset::WorkloadSpec {
                 kind: preset::WorkloadKind::Cpu,
                 tasks: Some(8),
@@ -92,6 +93,7 @@ pub fn default_preset() -> Preset {
                 io_ms: None,
                 bytes: None,
                 io_rounds: None,
+                serial_ms: None,
             },
             runs: vec![preset::RunSpec::new(preset::Model::Sequential)],
         })
@@ -107,6 +109,7 @@ pub fn new_preset() -> Preset {
         repetitions: 3,
         warmup: 1,
         baseline: None,
+        sweep: None,
         workload: preset::WorkloadSpec {
             kind: preset::WorkloadKind::Cpu,
             tasks: Some(8),
@@ -116,6 +119,7 @@ pub fn new_preset() -> Preset {
             io_ms: None,
             bytes: None,
             io_rounds: None,
+            serial_ms: None,
         },
         runs: vec![
             preset::RunSpec::new(preset::Model::Sequential),

@@ -75,6 +75,7 @@ fn workload() -> impl Strategy<Value = WorkloadSpec> {
                     io_ms: kind.uses_io().then_some(io_ms),
                     bytes: kind.uses_bytes().then_some(bytes),
                     io_rounds: (kind == WorkloadKind::Convoy).then_some(rounds),
+                    serial_ms: None,
                 }
             },
         )
@@ -130,6 +131,7 @@ prop_compose! {
             warmup,
             baseline,
             workload,
+            sweep: None,
             runs,
         }
     }
@@ -205,6 +207,7 @@ fn break_it(preset: &mut Preset, breakage: Breakage) {
                 io_ms: Some(f64::NAN),
                 bytes: None,
                 io_rounds: None,
+                serial_ms: None,
             };
         }
         Breakage::TimeoutOnThreads => {

@@ -179,6 +179,9 @@ pub enum FromDriver {
         workers: Vec<u32>,
         /// Whether the GIL was on.
         gil_enabled: bool,
+        /// Where the serial part's computation ended, if there was one.
+        #[serde(default)]
+        serial_state: Option<u64>,
     },
     /// Done; it exits.
     Bye,

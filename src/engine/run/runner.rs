@@ -22,6 +22,7 @@ use crate::engine::measure::sys;
 use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary, apply_speedups};
 use crate::engine::run::cancel::CancelToken;
 use crate::engine::run::executor::{ExecNotice, RunContext, executor_for};
+use crate::engine::run::kernel;
 use crate::engine::run::services::RunServices;
 use crate::engine::run::workload::{TaskResults, TaskStatus, expected_checksum, is_convoy_io_task};
 use crate::engine::spec::preset::{Experiment, ResolvedWorkload, RunPlan, Runtime, WorkloadKind};
@@ -430,7 +431,7 @@ impl Session<'_> {
         for (index, plan) in experiment.runs.iter().enumerate() {
             let mut measured = Vec::new();
             let mut error = None;
-            let work = match work_for_run(&experiment.workload, plan, &self.cancel) {
+            let work = match work_for_run(plan.work(&experiment.workload), plan, &self.cancel) {
                 Ok(work) => Some(work),
                 Err(message) => {
                     error = Some(message);
@@ -476,7 +477,9 @@ impl Session<'_> {
             let summary = match error {
                 // Cancelled before anything of this run was measured: nothing to keep.
                 _ if cancelled && measured.is_empty() => break,
-                Some(message) => RunSummary::failed_run(plan, experiment.workload.tasks, message),
+                Some(message) => {
+                    RunSummary::failed_run(plan, plan.work(&experiment.workload).tasks, message)
+                }
                 None => {
                     let mut summary = RunSummary::from_repetitions(plan, &measured, cores);
                     summary.cancelled = cancelled;
@@ -601,7 +604,17 @@ impl Session<'_> {
                     let start = sys::monotonic_ns();
                     run_origin.store(start, Ordering::Release);
                     let cpu_before = sys::thread_cpu_ns();
-                    let report = executor.run(&ctx);
+                    // An interpreter does its serial part itself, in its window.
+                    let serial_ok = plan.runtime == Runtime::Python
+                        || kernel::serial_part(work.serial_iters, work.slice_iters, || {
+                            stop.is_cancelled()
+                        })
+                        || stop.is_cancelled();
+                    let report = if serial_ok {
+                        executor.run(&ctx)
+                    } else {
+                        Err(crate::engine::run::executor::ExecError::SerialPart)
+                    };
                     let end = sys::monotonic_ns();
                     let own_cpu = sys::thread_cpu_ns().saturating_sub(cpu_before);
                     let _ = self.wake.send(Command::ExecutorDone);
@@ -822,7 +835,7 @@ fn work_for_run(
         }
     };
     let mut own = work.clone();
-    if !work.kind.uses_cpu() {
+    if !work.kind.uses_cpu() && work.serial_ms.is_none() {
         return Ok(own);
     }
     let calibration = crate::engine::python::calibrate::calibration(
@@ -839,6 +852,9 @@ fn work_for_run(
     })?;
     if let Some(ms) = work.cpu_ms {
         own.cpu_iters = calibration.iterations_for_ms(ms);
+    }
+    if let Some(ms) = work.serial_ms {
+        own.serial_iters = calibration.iterations_for_ms(ms);
     }
     own.slice_iters = calibration.slice_iterations();
     Ok(own)

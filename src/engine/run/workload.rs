@@ -809,6 +809,8 @@ mod tests {
             io_rounds: 3,
             fault: None,
             cpu_ms: None,
+            serial_iters: 0,
+            serial_ms: None,
         }
     }
 

@@ -58,9 +58,64 @@ pub struct Preset {
     pub baseline: Option<String>,
     /// The work every run does.
     pub workload: WorkloadSpec,
+    /// Every run repeated for each value of one parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sweep: Option<SweepSpec>,
     /// The execution models to compare, in order.
     #[serde(default)]
     pub runs: Vec<RunSpec>,
+}
+
+/// The `[sweep]` table: one parameter, the values it takes.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SweepSpec {
+    /// What varies.
+    pub parameter: SweepParameter,
+    /// The values it takes, in order.
+    pub values: Vec<f64>,
+}
+
+/// What a sweep varies.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum SweepParameter {
+    /// Each run's `workers` (runs whose model has workers).
+    Workers,
+    /// The workload's `tasks` (every run).
+    Tasks,
+    /// The GIL's switch interval (runs under a GIL, lab or CPython threads).
+    SwitchIntervalMs,
+    /// The workload's `cpu_ms` (every run).
+    CpuMs,
+    /// The workload's `io_ms` (every run).
+    IoMs,
+}
+
+impl SweepParameter {
+    /// Its name in presets and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            SweepParameter::Workers => "workers",
+            SweepParameter::Tasks => "tasks",
+            SweepParameter::SwitchIntervalMs => "switch_interval_ms",
+            SweepParameter::CpuMs => "cpu_ms",
+            SweepParameter::IoMs => "io_ms",
+        }
+    }
+
+    /// Whether it varies the workload (and so every run, the baseline too).
+    pub fn is_workload(self) -> bool {
+        matches!(
+            self,
+            SweepParameter::Tasks | SweepParameter::CpuMs | SweepParameter::IoMs
+        )
+    }
+
+    /// Whether its values are whole numbers.
+    pub fn is_count(self) -> bool {
+        matches!(self, SweepParameter::Workers | SweepParameter::Tasks)
+    }
 }
 
 fn default_version() -> i64 {
@@ -99,6 +154,10 @@ pub struct WorkloadSpec {
     /// `convoy` only: how many short waits the I/O task makes (default 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub io_rounds: Option<i64>,
+    /// Computation done once per repetition by one thread before the tasks
+    /// start, in ms: Amdahl's serial part, made concrete.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial_ms: Option<f64>,
 }
 
 /// What a task does.

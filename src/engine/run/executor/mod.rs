@@ -136,6 +136,8 @@ pub enum ExecError {
         /// Why.
         reason: String,
     },
+    /// The serial part before the tasks reached a wrong state.
+    SerialPart,
 }
 
 impl std::fmt::Display for ExecError {
@@ -153,6 +155,7 @@ impl std::fmt::Display for ExecError {
             ExecError::Worker { exe, reason } => {
                 tr!("err-worker", exe = exe.clone(), reason = reason.clone())
             }
+            ExecError::SerialPart => tr!("err-serial-part"),
         };
         f.write_str(&text)
     }

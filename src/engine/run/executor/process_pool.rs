@@ -625,6 +625,8 @@ mod tests {
             io_rounds: 0,
             fault: None,
             cpu_ms: None,
+            serial_iters: 0,
+            serial_ms: None,
         }
     }
 
