@@ -7,10 +7,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use concurrency_lab::engine::kernel;
-use concurrency_lab::engine::machine::MachineInfo;
-use concurrency_lab::engine::preset;
-use concurrency_lab::engine::runner::{Runner, RunnerEvent, RunnerOptions};
+use concurrency_lab::engine::measure::machine::MachineInfo;
+use concurrency_lab::engine::run::kernel;
+use concurrency_lab::engine::run::runner::{Runner, RunnerEvent, RunnerOptions};
+use concurrency_lab::engine::spec::preset;
 
 const MODELS: &[&str] = &[
     "model = \"sequential\"",

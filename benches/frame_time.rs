@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 
 use concurrency_lab::app::settings::Settings;
 use concurrency_lab::app::{AppOptions, LabApp};
-use concurrency_lab::engine::live::LiveExperiment;
-use concurrency_lab::engine::machine::MachineInfo;
-use concurrency_lab::engine::metrics::{ExperimentResult, RunSummary, apply_speedups};
-use concurrency_lab::engine::preset::{self, Model, RunPlan};
-use concurrency_lab::engine::recorder::{LaneInfo, LaneKind};
-use concurrency_lab::engine::spans::{Segment, TaskSpan, TaskState};
+use concurrency_lab::engine::measure::machine::MachineInfo;
+use concurrency_lab::engine::measure::recorder::{LaneInfo, LaneKind};
+use concurrency_lab::engine::measure::spans::{Segment, TaskSpan, TaskState};
+use concurrency_lab::engine::results::metrics::{ExperimentResult, RunSummary, apply_speedups};
+use concurrency_lab::engine::spec::preset::{self, Model, RunPlan};
+use concurrency_lab::engine::view::live::LiveExperiment;
 use eframe::App as _;
 
 const TASKS: u32 = 100_000;
@@ -150,12 +150,7 @@ fn big_result() -> ExperimentResult {
     };
     let run =
         |label: &str, model, workers, wall: f64, spans: Vec<TaskSpan>, lanes: Vec<LaneInfo>| {
-            let plan = RunPlan {
-                label: label.into(),
-                model,
-                workers,
-                gil: None,
-            };
+            let plan = RunPlan::lab(label, model, workers);
             let mut summary = RunSummary::measured_once(&plan, TASKS, wall);
             summary.spans = spans;
             summary.lanes = lanes;
@@ -191,7 +186,7 @@ fn big_result() -> ExperimentResult {
         runs,
         // A 64-core machine: the CPU view draws its heat map.
         cpu_samples: (0..400)
-            .map(|i| concurrency_lab::engine::monitor::CpuSample {
+            .map(|i| concurrency_lab::engine::measure::monitor::CpuSample {
                 t_s: f64::from(i) * 0.25,
                 usage: (0..64)
                     .map(|core| ((i * 7 + core * 13) % 100) as f32)

@@ -8,12 +8,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
 
-use concurrency_lab::engine::cancel::CancelToken;
-use concurrency_lab::engine::executor::{RunContext, executor_for};
-use concurrency_lab::engine::preset::{Model, ResolvedWorkload, RunPlan, WorkloadKind};
-use concurrency_lab::engine::recorder::{self, EventKind, Recorder};
-use concurrency_lab::engine::workload::{Services, TaskResults};
+use concurrency_lab::engine::measure::recorder::{self, EventKind, Recorder};
+use concurrency_lab::engine::run::cancel::CancelToken;
+use concurrency_lab::engine::run::executor::{RunContext, executor_for};
+use concurrency_lab::engine::run::workload::{Services, TaskResults};
+use concurrency_lab::engine::spec::preset::{Model, ResolvedWorkload, RunPlan, WorkloadKind};
 use divan::Bencher;
 use divan::counter::ItemsCount;
 
@@ -35,22 +36,21 @@ fn empty_work(tasks: u32) -> ResolvedWorkload {
         bytes: 0,
         io_rounds: 0,
         fault: None,
+        cpu_ms: None,
+        serial_iters: 0,
+        serial_ms: None,
     }
 }
 
 /// Runs `tasks` empty tasks under `model`, as the runner would (recording on).
 fn run_model(model: Model, tasks: u32) {
     let work = empty_work(tasks);
-    let plan = RunPlan {
-        label: model.name().into(),
-        model,
-        workers: if model == Model::Threads {
-            tasks as usize
-        } else {
-            WORKERS
-        },
-        gil: None,
+    let workers = if model == Model::Threads {
+        tasks as usize
+    } else {
+        WORKERS
     };
+    let plan = RunPlan::lab(model.name(), model, workers);
     let services = Services::default();
     let cancel = CancelToken::new();
     let recorder = Recorder::new();
@@ -65,8 +65,10 @@ fn run_model(model: Model, tasks: u32) {
         results: &results,
         worker_exe: Path::new(env!("CARGO_BIN_EXE_concurrency-lab")),
         notices: &notices,
+        temp_root: None,
+        python_startup_timeout: Duration::from_secs(20),
     };
-    executor_for(model).run(&ctx).expect("run");
+    executor_for(&plan).run(&ctx).expect("run");
     assert_eq!(results.finished(), tasks as usize);
     divan::black_box(recorder.drain());
 }

@@ -7,8 +7,10 @@
 //! pattern of egui's demo app.
 
 mod actions;
+mod colors;
 mod experiment_panel;
 mod files;
+mod lessons_panel;
 mod live_views;
 mod results_view;
 pub mod settings;
@@ -22,17 +24,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::engine::kernel;
-use crate::engine::live::LiveExperiment;
-use crate::engine::machine::MachineInfo;
-use crate::engine::metrics::ExperimentResult;
-use crate::engine::monitor::{Monitor, MonitorSample};
-use crate::engine::preset::{Experiment, Preset, PresetError};
-use crate::engine::runner::{Runner, RunnerOptions};
-use crate::engine::sys;
+use crate::engine::measure::monitor::{Monitor, MonitorSample};
+use crate::engine::measure::sys;
+use crate::engine::results::metrics::ExperimentResult;
+use crate::engine::run::kernel;
+use crate::engine::run::runner::{Runner, RunnerOptions};
+use crate::engine::spec::preset::{Experiment, Preset, PresetError};
+use crate::engine::view::live::LiveExperiment;
+use crate::tr;
 
 pub use actions::Action;
 use files::Dialogs;
+pub use lessons_panel::LessonsState;
 use settings::{Settings, ThemeChoice};
 
 /// Shortest time between frames drawn because new data arrived.
@@ -56,6 +59,12 @@ pub struct AppOptions {
     pub monitor: bool,
     /// Read and write eframe's persistent storage.
     pub persist: bool,
+    /// The language asked for on the command line (over the saved choice).
+    pub language: Option<crate::i18n::Language>,
+    /// Open the Lessons panel on this step (1-based).
+    pub lesson: Option<u8>,
+    /// The window's size in points (default 1400×900).
+    pub size: Option<[f32; 2]>,
 }
 
 impl Default for AppOptions {
@@ -67,6 +76,9 @@ impl Default for AppOptions {
             autorun: false,
             monitor: true,
             persist: true,
+            lesson: None,
+            size: None,
+            language: None,
         }
     }
 }
@@ -101,12 +113,18 @@ pub struct LabApp {
     /// Last notice, for the status bar.
     pub status: String,
     validated: Option<(Preset, Result<Experiment, PresetError>)>,
+    /// The validation shown is a placeholder until the interpreters are known.
+    validated_pending: bool,
     dialogs: Dialogs,
     timeline: timeline_view::TimelineState,
     results: results_view::ResultsState,
     series_cache: live_views::SeriesCache,
     heat_map: live_views::HeatMapCache,
     about_open: bool,
+    /// "Show the Python code": a title and the program.
+    python_code: Option<(String, String)>,
+    /// The guided lessons.
+    lessons: lessons_panel::LessonsState,
     actions: Vec<Action>,
 }
 
@@ -129,11 +147,31 @@ impl LabApp {
 
     /// Builds the app with given settings (also used by tests).
     pub fn with_settings(ctx: &egui::Context, settings: Settings, options: AppOptions) -> Self {
+        // The command line's choice, else the saved one, else the system's.
+        // The window draws on the thread that made it: it speaks on that thread.
+        let language = options
+            .language
+            .or(settings.language)
+            .unwrap_or_else(crate::i18n::system_language);
+        crate::i18n::set_thread_language(Some(language));
+        // The real window (which persists its settings) also speaks it on
+        // every other thread — the runner's notices; tests keep theirs.
+        if options.persist {
+            crate::i18n::set_language(language);
+        }
         // Calibrate off the UI thread: the first validation of a `cpu_ms`
         // preset would otherwise block a frame for ~100 ms.
         let _ = std::thread::Builder::new()
             .name("lab-calibrate".into())
             .spawn(kernel::calibration);
+        // Look for Python interpreters off the UI thread too (up to 3 s a probe).
+        let repaint = ctx.clone();
+        let _ = std::thread::Builder::new()
+            .name("lab-pythons".into())
+            .spawn(move || {
+                crate::engine::python::pythons();
+                repaint.request_repaint();
+            });
         let running = Arc::new(AtomicBool::new(false));
         let mut status = String::new();
         let runner = {
@@ -152,13 +190,14 @@ impl LabApp {
                         repaint.request_repaint_after(LIVE_FRAME_INTERVAL)
                     })
                 })
-                .map_err(|e| status = format!("The runner could not start: {e}"))
+                .map_err(|e| status = tr!("status-runner-failed", reason = e.to_string()))
                 .ok()
         };
         let monitor = options
             .monitor
             .then(|| start_monitor(ctx, &running, settings.monitor_interval_ms))
             .flatten();
+        let lessons = lessons_panel::LessonsState::new(options.persist);
         let mut app = LabApp {
             settings,
             dialogs: Dialogs::new(options.native_dialogs, Some(ctx.clone())),
@@ -174,15 +213,21 @@ impl LabApp {
             error: None,
             status,
             validated: None,
+            validated_pending: false,
             timeline: timeline_view::TimelineState::default(),
             results: results_view::ResultsState::default(),
             series_cache: live_views::SeriesCache::default(),
             heat_map: None,
             about_open: false,
+            python_code: None,
+            lessons,
             actions: Vec::new(),
         };
         app.apply_theme(ctx);
         install_fonts(ctx);
+        if let Some(lesson) = app.options.lesson {
+            app.actions.push(Action::OpenLessons(Some(lesson)));
+        }
         if let Some(preset) = app.options.preset.clone() {
             app.actions.push(Action::OpenPreset(preset));
             if app.options.autorun {
@@ -200,9 +245,68 @@ impl LabApp {
         }
     }
 
+    /// Where the learner is in the lessons.
+    pub fn lessons(&self) -> &LessonsState {
+        &self.lessons
+    }
+
     /// Queues an action, as a click would.
     pub fn push(&mut self, action: Action) {
         self.actions.push(action);
+    }
+
+    /// Opens the Python code of run `index` of the experiment being edited.
+    pub fn show_python_code(&mut self, index: usize) {
+        let code = match self.validation() {
+            Ok(experiment) => crate::engine::python::code::CodeSpec::for_run(experiment, index)
+                .and_then(|spec| crate::engine::python::code::python_code(&spec))
+                .map(|code| {
+                    (
+                        tr!("code-title", label = experiment.runs[index].label.clone()),
+                        code,
+                    )
+                }),
+            Err(error) => Some((
+                tr!("code-title-plain"),
+                format!("# {}", tr!("code-fix-first", error = error.to_string())),
+            )),
+        };
+        self.python_code = code;
+    }
+
+    fn python_code_window(&mut self, ctx: &egui::Context) {
+        let Some((title, code)) = &self.python_code else {
+            return;
+        };
+        let mut open = true;
+        egui::Window::new(title.as_str())
+            .open(&mut open)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    if ui
+                        .button(tr!("code-copy"))
+                        .on_hover_text(tr!("code-copy-help"))
+                        .clicked()
+                    {
+                        ui.ctx().copy_text(code.clone());
+                    }
+                    ui.label(egui::RichText::new(tr!("code-how-to-run")).weak());
+                });
+                egui::ScrollArea::vertical()
+                    .max_height(480.0)
+                    .show(ui, |ui| {
+                        let mut text = code.as_str();
+                        ui.add(
+                            egui::TextEdit::multiline(&mut text)
+                                .code_editor()
+                                .desired_width(f32::INFINITY),
+                        );
+                    });
+            });
+        if !open {
+            self.python_code = None;
+        }
     }
 
     /// Whether an experiment is running.
@@ -220,17 +324,37 @@ impl LabApp {
             self.validated = None;
         }
         let settings = &self.settings;
+        // Python runs need the interpreters, which are still being looked
+        // for: say so (and look again next frame) rather than block the UI.
+        let waiting = settings
+            .preset
+            .runs
+            .iter()
+            .position(|r| r.runtime() == crate::engine::spec::preset::Runtime::Python)
+            .filter(|_| crate::engine::python::discover::pythons_if_ready().is_none());
+        if let Some(index) = waiting {
+            self.validated = Some((
+                settings.preset.clone(),
+                Err(PresetError::Invalid {
+                    path: tr!("this-experiment"),
+                    field: format!("runs[{index}].python"),
+                    value: tr!("val-default"),
+                    allowed: tr!("val-looking-for-pythons"),
+                }),
+            ));
+            self.validated_pending = true;
+        } else if std::mem::take(&mut self.validated_pending) {
+            self.validated = None;
+        }
+        let settings = &self.settings;
         &self
             .validated
             .get_or_insert_with(|| {
                 let origin = settings
                     .preset_path
                     .as_ref()
-                    .map_or_else(|| "this experiment".to_owned(), |p| p.display().to_string());
-                let result =
-                    settings
-                        .preset
-                        .validate(&origin, MachineInfo::current(), kernel::calibration);
+                    .map_or_else(|| tr!("this-experiment"), |p| p.display().to_string());
+                let result = settings.preset.validate_here(&origin);
                 (settings.preset.clone(), result)
             })
             .1
@@ -258,11 +382,11 @@ impl LabApp {
         if !runner.is_alive() {
             self.runner = None;
             if let Some(live) = self.live.as_mut().filter(|l| l.is_running()) {
-                live.phase = crate::engine::live::Phase::Cancelled;
+                live.phase = crate::engine::view::live::Phase::Cancelled;
             }
             self.error = Some(ErrorPanel {
-                title: "The runner stopped".into(),
-                message: "The background runner ended unexpectedly; restart the app to run experiments again. Results shown so far are kept.".into(),
+                title: tr!("error-runner-stopped"),
+                message: tr!("error-runner-stopped-why"),
             });
             return;
         }
@@ -272,13 +396,15 @@ impl LabApp {
             };
             if let Some(result) = live.apply(event) {
                 let mut result = result.clone();
+                // Up to the last measured window — or, for a stop, up to the stop.
+                let stopped_at = live.progress.as_ref().map_or(0.0, |p| p.elapsed_s);
                 let end = result
                     .runs
                     .iter()
                     .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
-                    .fold(0.0, f64::max);
+                    .fold(if result.cancelled { stopped_at } else { 0.0 }, f64::max);
                 let samples: Vec<MonitorSample> = self.cpu_history.iter().cloned().collect();
-                result.cpu_samples = crate::engine::monitor::relative_samples(
+                result.cpu_samples = crate::engine::measure::monitor::relative_samples(
                     &samples,
                     live.origin_ns,
                     -0.5,
@@ -287,18 +413,13 @@ impl LabApp {
                 if let Some(shown) = live.result.as_mut() {
                     shown.cpu_samples = result.cpu_samples.clone();
                 }
+                let name = result.preset.name.clone();
                 self.status = if result.cancelled {
-                    format!(
-                        "{}: stopped; runs measured before the stop are kept",
-                        result.preset.name
-                    )
+                    tr!("status-stopped", name = name)
                 } else if result.succeeded() {
-                    format!("{}: finished", result.preset.name)
+                    tr!("status-finished", name = name)
                 } else {
-                    format!(
-                        "{}: finished with failures — see the results",
-                        result.preset.name
-                    )
+                    tr!("status-finished-failures", name = name)
                 };
                 self.history.push(result);
                 self.compare = BTreeSet::from([self.history.len() - 1]);
@@ -311,6 +432,7 @@ impl LabApp {
             }
         }
         self.running.store(self.is_running(), Ordering::Relaxed);
+        self.lesson_result_arrived();
     }
 
     /// CPU samples as (seconds from `origin_ns`, per-core loads).
@@ -364,6 +486,13 @@ impl eframe::App for LabApp {
             .default_size(340.0)
             .min_size(260.0)
             .show(ui, |ui| experiment_panel::ui(self, ui));
+        if self.lessons.open {
+            egui::Panel::right("lessons")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(260.0)
+                .show(ui, |ui| lessons_panel::ui(self, ui));
+        }
         egui::Panel::bottom("results")
             .resizable(true)
             .default_size(290.0)
@@ -373,6 +502,7 @@ impl eframe::App for LabApp {
 
         files::windows(self, &ctx);
         top_bar::about_window(self, &ctx);
+        self.python_code_window(&ctx);
         let actions = std::mem::take(&mut self.actions);
         for action in actions {
             self.apply(action, &ctx);
@@ -423,17 +553,27 @@ fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// The app's name for its data folder (eframe's storage, lesson progress).
+pub const APP_ID: &str = "concurrency-lab";
+
+/// Where the app keeps what it remembers (`None` where the OS has no such place).
+pub fn data_dir() -> Option<PathBuf> {
+    eframe::storage_dir(APP_ID)
+}
+
 /// Opens the window; returns the process exit code. With no display, says so
 /// plainly (and how to run headless) instead of failing deep inside winit.
 pub fn run(options: AppOptions) -> std::process::ExitCode {
+    use std::io::Write as _;
     if let Some(message) = no_display_reason() {
-        eprintln!("{message}");
+        // `eprintln!` would panic on a closed stderr; nobody to tell then.
+        let _ = writeln!(std::io::stderr(), "{message}");
         return std::process::ExitCode::from(1);
     }
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Concurrency Lab")
-        .with_inner_size([1400.0, 900.0])
+        .with_inner_size(options.size.unwrap_or([1400.0, 900.0]))
         .with_min_inner_size([900.0, 600.0]);
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);
@@ -443,16 +583,17 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
         ..Default::default()
     };
     let result = eframe::run_native(
-        "concurrency-lab",
+        APP_ID,
         native,
         Box::new(move |cc| Ok(Box::new(LabApp::new(cc, options)))),
     );
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!(
-                "The window could not be opened: {error}\n\
-                 Run experiments headless instead: concurrency-lab run cpu-bound"
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                tr!("window-failed", error = error.to_string())
             );
             std::process::ExitCode::from(1)
         }
@@ -465,9 +606,5 @@ fn no_display_reason() -> Option<String> {
     let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
-    (unix_desktop && !has_display).then(|| {
-        "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n\
-         Run experiments headless instead:\n  concurrency-lab presets\n  concurrency-lab run cpu-bound --json results.json"
-            .to_owned()
-    })
+    (unix_desktop && !has_display).then(|| tr!("window-no-display"))
 }

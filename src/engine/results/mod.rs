@@ -1,0 +1,6 @@
+//! What the measurements mean: statistics over repetitions, the result types
+//! exports read, plain-words explanations and the formatting of figures.
+
+pub mod explain;
+pub mod format;
+pub mod metrics;
