@@ -15,6 +15,7 @@ mod live_views;
 mod results_view;
 pub mod settings;
 mod status_bar;
+mod sweep_view;
 mod timeline_view;
 mod top_bar;
 

@@ -8,8 +8,11 @@ use super::LabApp;
 use super::actions::Action;
 use super::colors::to_color32;
 use super::lessons_panel::outlined;
+use super::sweep_view::sweep_plot_ui;
 use crate::engine::results::explain::explain;
+use crate::engine::results::explain_fit::describe as describe_fit;
 use crate::engine::results::metrics::{ExperimentResult, RunSummary};
+use crate::engine::view::sweep::SweepView;
 use crate::lessons::View;
 use crate::present::columns::{Column, render_table, run_label};
 use crate::present::{palette, units};
@@ -100,7 +103,13 @@ fn draw(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>, state: &mut 
         .min_size(200.0)
         .show(ui, |ui| {
             outlined(ui, app.highlighted() == Some(View::Speedup), |ui| {
-                speedup_chart_ui(ui, &groups, &rows);
+                // One sweep on show: its curve says more than its bars.
+                match groups.as_slice() {
+                    [group] if let Some(view) = SweepView::of(group.result) => {
+                        sweep_plot_ui(ui, &view);
+                    }
+                    _ => speedup_chart_ui(ui, &groups, &rows),
+                }
             });
         });
     egui::CentralPanel::default().show(ui, |ui| {
@@ -597,6 +606,9 @@ fn explanations_ui(ui: &mut egui::Ui, groups: &[Group<'_>], rows: &[Row<'_>]) {
                         ui.strong(&row.run.label);
                         ui.label(explain(row.result, row.index));
                     });
+                }
+                for fit in &group.result.fits {
+                    ui.label(egui::RichText::new(describe_fit(group.result, fit)).strong());
                 }
             }
         });

@@ -160,6 +160,7 @@ pub fn chart_title(kind: ChartKind) -> String {
         ChartKind::Cpu => tr!("chart-name-cpu"),
         ChartKind::Throughput => tr!("chart-name-throughput"),
         ChartKind::Timeline => tr!("chart-name-timeline"),
+        ChartKind::Sweep => tr!("chart-name-sweep"),
     }
 }
 

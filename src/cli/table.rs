@@ -3,6 +3,7 @@
 //! run saying what happened.
 
 use crate::engine::results::explain::explain;
+use crate::engine::results::explain_fit::describe as describe_fit;
 use crate::engine::results::metrics::ExperimentResult;
 use crate::present::columns::{Column, render_table};
 use crate::tr;
@@ -25,6 +26,13 @@ pub fn render(result: &ExperimentResult) -> String {
     out.push('\n');
     for (index, run) in result.runs.iter().enumerate() {
         out.push_str(&format!("{}: {}\n", run.label, explain(result, index)));
+    }
+    if !result.fits.is_empty() {
+        out.push('\n');
+    }
+    for fit in &result.fits {
+        out.push_str(&describe_fit(result, fit));
+        out.push('\n');
     }
     if result.cancelled {
         out.push_str(&tr!("cli-report-cancelled"));

@@ -442,6 +442,7 @@ chart-name-speedup = Speed-up
 chart-name-cpu = Per-core CPU
 chart-name-throughput = Throughput
 chart-name-timeline = Timeline
+chart-name-sweep = Sweep
 menu-language = Language
 menu-language-system = Follow the system ({ $language })
 menu-theme = Theme
@@ -720,7 +721,7 @@ chart-speedup-word-not-run = not run
 chart-speedup-word-none = n/a
 chart-speedup-axis = speed-up (×, higher is faster)
 chart-speedup-one-core = 1× = ideal (1 core)
-chart-unknown-kind = unknown chart kind "{ $kind }"; use one of speedup, cpu, throughput, timeline
+chart-unknown-kind = unknown chart kind "{ $kind }"; use one of speedup, cpu, throughput, timeline, sweep
 chart-font-failed = the embedded font could not be loaded
 this-experiment = this experiment
 val-looking-for-pythons = still looking for Python interpreters on this machine…
@@ -898,3 +899,30 @@ val-sweep-repeated = a value given once (this one is repeated)
 val-sweep-no-run = a parameter one of the runs has: no run takes { $parameter } (workers: pools, async_multi, rayon; switch_interval_ms: runs under a GIL; tasks, cpu_ms, io_ms: every run)
 val-sweep-too-many-runs = fewer values or runs: the sweep would make { $runs } runs, at most { $max }
 err-serial-part = the serial part before the tasks computed a wrong value (the machine's arithmetic or memory is at fault)
+
+## Scaling laws fitted to a sweep
+fit-amdahl = { $label }: Amdahl's law fits a serial fraction s = { $s } (R² { $r2 }): { $meaning }
+fit-with-planned = { $fitted } (the preset planned s ≈ { $planned })
+fit-meaning-gil = under the GIL s ≈ 1: nothing computes in parallel, whatever the workers
+fit-meaning-serial = almost nothing ran in parallel
+fit-meaning-parallel = almost all of it ran in parallel: it would go on scaling with more cores
+fit-meaning-limit = however many cores, it cannot run more than { $limit } faster than on one worker
+fit-gustafson = { $label }: Gustafson's law: the serial part ({ $serial }) is { $first_share } of the run at { $first_tasks } tasks and { $last_share } at { $last_tasks }, so the scaled speed-up grows from { $first_speedup } to { $last_speedup } towards { $workers }×
+chart-subject-sweep = speed-up against the swept value
+chart-sweep-extra = measured points joined; dashed: the fitted scaling law
+chart-sweep-none = this experiment is not a sweep (a preset with a [sweep] table is)
+chart-sweep-flat = { $label } (runs once: the parameter does not apply)
+chart-sweep-fitted = { $label } (Amdahl: s = { $s })
+chart-sweep-ideal = ideal: linear up to the logical cores
+sweep-axis-workers = workers
+sweep-axis-tasks = tasks
+sweep-axis-switch-interval = GIL switch interval (ms)
+sweep-axis-cpu-ms = computation per task (ms)
+sweep-axis-io-ms = waiting per task (ms)
+sweep-axis-io-task = the I/O task's time (ms, lower is better)
+preset-name-amdahl = Amdahl's law: a worker sweep with a serial part
+preset-description-amdahl = The same work at 1, 2, 4 and 8 workers; the fitted serial fraction against the planned 0.2
+preset-claim-amdahl = a serial part caps the speed-up however many workers run: 1/s
+preset-name-convoy-sweep = The convoy against the switch interval
+preset-description-convoy-sweep = The I/O task's time at GIL switch intervals from 0.5 to 10 ms, and without a GIL
+preset-claim-convoy-sweep = a shorter switch interval shrinks the convoy at the price of more switches

@@ -455,6 +455,7 @@ chart-name-speedup = Ускорение
 chart-name-cpu = CPU по ядрам
 chart-name-throughput = Пропускная способность
 chart-name-timeline = Временная шкала
+chart-name-sweep = Серия
 menu-language = Язык
 menu-language-system = Как в системе ({ $language })
 menu-theme = Тема
@@ -757,7 +758,7 @@ chart-speedup-word-not-run = не выполнен
 chart-speedup-word-none = нет данных
 chart-speedup-axis = ускорение (×, больше — быстрее)
 chart-speedup-one-core = 1× = идеал (1 ядро)
-chart-unknown-kind = неизвестный вид графика «{ $kind }»; допустимы speedup, cpu, throughput, timeline
+chart-unknown-kind = неизвестный вид графика «{ $kind }»; допустимы speedup, cpu, throughput, timeline, sweep
 chart-font-failed = не удалось загрузить встроенный шрифт
 this-experiment = этот эксперимент
 val-looking-for-pythons = ещё ищем интерпретаторы Python на этой машине…
@@ -945,3 +946,30 @@ val-sweep-repeated = каждое значение один раз (это по�
 val-sweep-no-run = параметр, который есть хотя бы у одного запуска: { $parameter } нет ни у одного (workers — у пулов, async_multi, rayon; switch_interval_ms — у запусков под GIL; tasks, cpu_ms, io_ms — у всех)
 val-sweep-too-many-runs = меньше значений или запусков: перебор дал бы { $runs } запусков, допустимо не больше { $max }
 err-serial-part = последовательная часть перед задачами вычислила неверное значение (сбой арифметики или памяти машины)
+
+## Законы масштабирования по серии запусков
+fit-amdahl = { $label }: по закону Амдала последовательная доля s = { $s } (R² { $r2 }): { $meaning }
+fit-with-planned = { $fitted } (в пресете задано s ≈ { $planned })
+fit-meaning-gil = под GIL s ≈ 1: параллельно не вычисляется ничего, сколько ни добавляй потоков
+fit-meaning-serial = параллельно почти ничего не выполнялось
+fit-meaning-parallel = почти всё выполнялось параллельно: с ростом числа ядер ускорение продолжит расти
+fit-meaning-limit = при любом числе ядер быстрее, чем на одном исполнителе, не выйдет больше чем в { $limit }
+fit-gustafson = { $label }: по закону Густафсона последовательная часть ({ $serial }) занимает { $first_share } запуска при { $first_tasks } задачах и { $last_share } при { $last_tasks }, поэтому масштабированное ускорение растёт с { $first_speedup } до { $last_speedup }, приближаясь к { $workers }×
+chart-subject-sweep = ускорение в зависимости от параметра серии
+chart-sweep-extra = измеренные точки соединены; пунктир — подобранный закон масштабирования
+chart-sweep-none = этот эксперимент — не серия (серия — пресет с таблицей [sweep])
+chart-sweep-flat = { $label } (запускается один раз: параметр к нему не относится)
+chart-sweep-fitted = { $label } (Амдал: s = { $s })
+chart-sweep-ideal = идеал: линейно до числа логических ядер
+sweep-axis-workers = исполнители
+sweep-axis-tasks = задачи
+sweep-axis-switch-interval = интервал переключения GIL (мс)
+sweep-axis-cpu-ms = вычисления на задачу (мс)
+sweep-axis-io-ms = ожидание на задачу (мс)
+sweep-axis-io-task = время задачи ввода-вывода (мс, меньше — лучше)
+preset-name-amdahl = Закон Амдала: серия по числу исполнителей с последовательной частью
+preset-description-amdahl = Одна и та же работа на 1, 2, 4 и 8 исполнителях; подобранная последовательная доля против заданной 0,2
+preset-claim-amdahl = последовательная часть ограничивает ускорение при любом числе исполнителей: 1/s
+preset-name-convoy-sweep = Конвой и интервал переключения
+preset-description-convoy-sweep = Время задачи ввода-вывода при интервалах переключения GIL от 0,5 до 10 мс и без GIL
+preset-claim-convoy-sweep = чем короче интервал переключения, тем меньше конвой — ценой большего числа переключений

@@ -309,6 +309,7 @@ mod tests {
             baseline: 0,
             runs: summaries,
             cpu_samples: Vec::new(),
+            fits: Vec::new(),
         }
     }
 

@@ -2,5 +2,7 @@
 //! exports read, plain-words explanations and the formatting of figures.
 
 pub mod explain;
+pub mod explain_fit;
+pub mod fit;
 pub mod format;
 pub mod metrics;

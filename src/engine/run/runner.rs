@@ -19,7 +19,7 @@ use crate::engine::measure::machine::MachineInfo;
 use crate::engine::measure::recorder::{Event, EventKind, LaneInfo, Recorder};
 use crate::engine::measure::spans::{LiveSpans, TaskSpan, build_spans};
 use crate::engine::measure::sys;
-use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary, apply_speedups};
+use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary};
 use crate::engine::run::cancel::CancelToken;
 use crate::engine::run::executor::{ExecNotice, RunContext, executor_for};
 use crate::engine::run::kernel;
@@ -490,7 +490,7 @@ impl Session<'_> {
                 }
             };
             result.runs.push(summary);
-            apply_speedups(&mut result.runs, experiment.baseline, cores);
+            result.analyse();
             if let Some(last) = result.runs.last() {
                 self.send(RunnerEvent::RunFinished(Box::new(last.clone())));
             }
@@ -499,7 +499,7 @@ impl Session<'_> {
             }
         }
         result.cancelled = self.cancel.is_cancelled();
-        apply_speedups(&mut result.runs, experiment.baseline, cores);
+        result.analyse();
         self.send(RunnerEvent::Finished(Box::new(result)));
     }
 

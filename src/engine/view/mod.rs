@@ -4,4 +4,5 @@
 
 pub mod live;
 pub mod series;
+pub mod sweep;
 pub mod timeline;
