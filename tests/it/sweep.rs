@@ -290,7 +290,12 @@ fn the_sweep_chart_draws_every_run_and_the_fit() {
     export_chart(&result, ChartKind::Sweep, &svg_path).expect("svg");
     export_chart(&result, ChartKind::Sweep, &dir.path().join("sweep.png")).expect("png");
     let svg = std::fs::read_to_string(&svg_path).expect("svg");
-    for label in ["sequential", "processes (Amdahl: s = 0.20)", "pool (GIL)", "workers"] {
+    for label in [
+        "sequential",
+        "processes (Amdahl: s = 0.20)",
+        "pool (GIL)",
+        "workers",
+    ] {
         assert!(svg.contains(label), "{label}");
     }
     assert!(svg.contains("<circle"), "measured points drawn");
