@@ -411,8 +411,11 @@ impl LabApp {
                     -0.5,
                     end + 0.5,
                 );
+                // Other programs' load is charged in each run's account.
+                result.analyse();
                 if let Some(shown) = live.result.as_mut() {
                     shown.cpu_samples = result.cpu_samples.clone();
+                    shown.analyse();
                 }
                 let name = result.preset.name.clone();
                 self.status = if result.cancelled {

@@ -11,6 +11,7 @@ use super::lessons_panel::outlined;
 use super::sweep_view::sweep_plot_ui;
 use crate::engine::results::explain::explain;
 use crate::engine::results::explain_fit::describe as describe_fit;
+use crate::engine::results::explain_gap;
 use crate::engine::results::metrics::{ExperimentResult, RunSummary};
 use crate::engine::view::sweep::SweepView;
 use crate::lessons::View;
@@ -577,14 +578,25 @@ fn figures_row_ui(
 
 /// What a speed-up is measured against, for its tooltip.
 fn speedup_tip(row: &Row<'_>) -> String {
-    match (&row.run.baseline, row.run.speedup) {
+    let measured = match (&row.run.baseline, row.run.speedup) {
         (Some(baseline), Some(speedup)) => tr!(
             "results-speedup-tip",
             speedup = units::speedup(speedup),
             baseline = baseline.clone()
         ),
-        _ => tr!("results-speedup-none"),
-    }
+        _ => return tr!("results-speedup-none"),
+    };
+    let account = [
+        row.run
+            .predicted_speedup
+            .map(|p| tr!("gap-predicted", predicted = units::speedup(p))),
+        explain_gap::breakdown(row.run),
+        explain_gap::finding(row.run),
+    ];
+    std::iter::once(measured)
+        .chain(account.into_iter().flatten())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn explanations_ui(ui: &mut egui::Ui, groups: &[Group<'_>], rows: &[Row<'_>]) {

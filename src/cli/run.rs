@@ -14,7 +14,9 @@ use crate::engine::results::metrics::ExperimentResult;
 use crate::engine::run::runner::{Progress, Runner, RunnerEvent, RunnerOptions};
 use crate::engine::spec::preset::{self, Experiment, RunPlan};
 use crate::export::charts::{ChartFormat, ChartKind, export_chart};
-use crate::export::{CsvExporter, ExportError, Exporter, JsonExporter, export_to_path};
+use crate::export::{
+    CsvExporter, ExportError, Exporter, JsonExporter, export_to_path, load_result,
+};
 use crate::tr;
 
 #[derive(Debug, clap::Args)]
@@ -41,6 +43,9 @@ pub struct RunArgs {
     /// No progress and no table, only errors (and what --json - writes)
     #[arg(long, short)]
     quiet: bool,
+    /// Compare each run with the same label in a saved result (JSON from --json)
+    #[arg(long, value_name = "OLD.json")]
+    compare: Option<PathBuf>,
 }
 
 /// The `run` subcommand's help in the language on show.
@@ -52,6 +57,7 @@ pub fn translate_help(command: clap::Command) -> clap::Command {
         .mut_arg("spans", |a| a.help(tr!("cli-help-run-spans")))
         .mut_arg("charts", |a| a.help(tr!("cli-help-run-chart")))
         .mut_arg("chart_kinds", |a| a.help(tr!("cli-help-run-chart-kind")))
+        .mut_arg("compare", |a| a.help(tr!("cli-help-run-compare")))
         .mut_arg("quiet", |a| a.help(tr!("cli-help-run-quiet")))
 }
 
@@ -62,12 +68,17 @@ pub fn run(args: &RunArgs) -> Result<(), CliError> {
         print_err(&format!("{}\n", tr!("cli-note", message = notice.clone())));
     }
     check_outputs(args)?;
+    // Read before the run: a bad file is found in a moment, not after it.
+    let old = match &args.compare {
+        Some(path) => Some(load_result(path).map_err(|e| CliError::BadArgument(e.to_string()))?),
+        None => None,
+    };
     let result = measure(experiment, args.quiet)?;
     // Exports first: a closed standard output must not lose them.
     let export_errors = write_exports(args, &result);
     // A reader that went away (`| head`) ends the table, not the verdict:
     // a cancel, a failed export or a failed run still sets the exit code.
-    let reported = report(args, &result);
+    let reported = report(args, &result, old.as_ref());
     outcome(&result, export_errors)?;
     reported
 }
@@ -171,6 +182,8 @@ pub(super) fn measure(experiment: Experiment, quiet: bool) -> Result<ExperimentR
         .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
         .fold(finished_s, f64::max);
     result.cpu_samples = monitor::relative_samples(&samples, origin_ns, -0.5, end_s + 0.5);
+    // Other programs' load is charged in each run's account.
+    result.analyse();
     Ok(result)
 }
 
@@ -275,12 +288,23 @@ fn write_exports(args: &RunArgs, result: &ExperimentResult) -> Vec<CliError> {
 }
 
 /// The table and explanations: on stdout, or on stderr when stdout carries data.
-fn report(args: &RunArgs, result: &ExperimentResult) -> Result<(), CliError> {
+fn report(
+    args: &RunArgs,
+    result: &ExperimentResult,
+    old: Option<&ExperimentResult>,
+) -> Result<(), CliError> {
     if args.quiet {
         return Ok(());
     }
     let is_stdout = |path: &Option<PathBuf>| path.as_deref().is_some_and(|p| p.as_os_str() == "-");
-    let text = table::render(result);
+    let mut text = table::render(result);
+    if let (Some(old), Some(path)) = (old, &args.compare) {
+        text.push_str(&table::render_comparison(
+            result,
+            old,
+            &path.display().to_string(),
+        ));
+    }
     if is_stdout(&args.json) || is_stdout(&args.csv) {
         print_err(&text);
         Ok(())

@@ -11,6 +11,7 @@ mod charts;
 mod cli;
 mod executors;
 mod failures;
+mod gap;
 mod hostile;
 mod i18n;
 mod lessons;

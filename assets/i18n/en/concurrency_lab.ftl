@@ -926,3 +926,30 @@ preset-claim-amdahl = a serial part caps the speed-up however many workers run: 
 preset-name-convoy-sweep = The convoy against the switch interval
 preset-description-convoy-sweep = The I/O task's time at GIL switch intervals from 0.5 to 10 ms, and without a GIL
 preset-claim-convoy-sweep = a shorter switch interval shrinks the convoy at the price of more switches
+
+## Predicted versus measured
+gap-ideal = ideal { $speedup }
+gap-part = { $part } { $change }
+gap-measured = measured { $speedup }
+gap-part-gil = GIL
+gap-part-serial = serial part
+gap-part-startup = start-up
+gap-part-per-task = per-task overhead
+gap-part-other-load = other load
+gap-part-unexplained = unexplained
+gap-finding = the model predicted { $predicted }, but { $measured } was measured, beyond the noise: a finding, not an error — something the model leaves out (memory, caches, the scheduler) mattered here
+gap-predicted = predicted { $predicted }
+explain-wide-spread = the wall time spread { $spread } of the mean over { $repetitions } repetitions: repeat it, or quiet the machine
+explain-outliers = { $count ->
+    [one] repetition { $which } is an outlier (modified z-score above 3.5)
+   *[other] repetitions { $which } are outliers (modified z-score above 3.5)
+}
+cli-relative-heading = Relative speed (mean wall times, ± their propagated standard uncertainty):
+cli-relative = { $fast } ran { $ratio } ± { $uncertainty }× faster than { $slow }
+cli-relative-same = { $fast } and { $slow } ran as fast within the noise ({ $ratio } ± { $uncertainty }×)
+cli-compare-heading = Compared with { $file } ({ $name }, { $machine }):
+cli-compare-faster = { $label }: { $old } → { $new }, { $ratio } ± { $uncertainty }× faster — beyond noise
+cli-compare-slower = { $label }: { $old } → { $new }, { $ratio } ± { $uncertainty }× slower — beyond noise
+cli-compare-same = { $label }: { $old } → { $new }, the same within noise
+cli-compare-unmatched = in only one of the two: { $labels }
+cli-help-run-compare = Compare each run with the same label in a saved result (JSON from --json)

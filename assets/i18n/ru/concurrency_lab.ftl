@@ -973,3 +973,31 @@ preset-claim-amdahl = последовательная часть огранич
 preset-name-convoy-sweep = Конвой и интервал переключения
 preset-description-convoy-sweep = Время задачи ввода-вывода при интервалах переключения GIL от 0,5 до 10 мс и без GIL
 preset-claim-convoy-sweep = чем короче интервал переключения, тем меньше конвой — ценой большего числа переключений
+
+## Прогноз и измерение
+gap-ideal = идеал { $speedup }
+gap-part = { $part } { $change }
+gap-measured = измерено { $speedup }
+gap-part-gil = GIL
+gap-part-serial = последовательная часть
+gap-part-startup = запуск
+gap-part-per-task = накладные расходы на задачу
+gap-part-other-load = чужая нагрузка
+gap-part-unexplained = необъяснённое
+gap-finding = модель предсказала { $predicted }, а измерено { $measured } — больше, чем разброс: это находка, а не ошибка — здесь сказалось то, чего модель не учитывает (память, кэши, планировщик)
+gap-predicted = прогноз { $predicted }
+explain-wide-spread = разброс времени { $spread } от среднего за { $repetitions } повторений: повторите или разгрузите машину
+explain-outliers = { $count ->
+    [one] повторение { $which } — выброс (модифицированная z-оценка больше 3,5)
+    [few] повторения { $which } — выбросы (модифицированная z-оценка больше 3,5)
+   *[other] повторения { $which } — выбросы (модифицированная z-оценка больше 3,5)
+}
+cli-relative-heading = Относительная скорость (средние времена, ± распространённая стандартная неопределённость):
+cli-relative = { $fast } быстрее, чем { $slow }, в { $ratio } ± { $uncertainty } раза
+cli-relative-same = { $fast } и { $slow } в пределах шума одинаково быстры ({ $ratio } ± { $uncertainty }×)
+cli-compare-heading = Сравнение с { $file } ({ $name }, { $machine }):
+cli-compare-faster = { $label }: { $old } → { $new }, быстрее в { $ratio } ± { $uncertainty } раза — больше шума
+cli-compare-slower = { $label }: { $old } → { $new }, медленнее в { $ratio } ± { $uncertainty } раза — больше шума
+cli-compare-same = { $label }: { $old } → { $new }, то же в пределах шума
+cli-compare-unmatched = есть только в одном из двух: { $labels }
+cli-help-run-compare = Сравнить каждый запуск с запуском той же метки в сохранённом результате (JSON из --json)

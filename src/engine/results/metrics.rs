@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::fit::Fit;
+use super::gap::Gap;
 use crate::engine::measure::machine::MachineInfo;
 use crate::engine::measure::monitor::CpuSample;
 use crate::engine::measure::recorder::LaneInfo;
@@ -253,10 +254,25 @@ pub struct RunSummary {
     pub repetitions: u32,
     /// Wall time over repetitions, s.
     pub wall_s: Stats,
+    /// Repetitions (0-based, measured ones) whose wall time is an outlier by
+    /// the modified z-score.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wall_outliers: Vec<usize>,
     /// Baseline mean wall / this mean wall.
     pub speedup: Option<f64>,
     /// Speed-up / min(workers, logical cores).
     pub efficiency: Option<f64>,
+    /// The speed-up a simple model predicts from this machine's own
+    /// measurements (see [`super::gap`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicted_speedup: Option<f64>,
+    /// The gap between the ideal and the measured wall time in named parts, s.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<Gap>,
+    /// What one more empty task costs this model on this machine, s (a
+    /// tiny-task calibration; lab runs only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_task_overhead_s: Option<f64>,
     /// Mean CPU time (user + system) of the run's own threads and worker
     /// processes, s — the app's UI and the lab's echo server excluded.
     pub cpu_s: f64,
@@ -362,8 +378,12 @@ impl RunSummary {
             tasks: reps.first().map_or(0, |r| r.tasks),
             repetitions: reps.len() as u32,
             wall_s: wall,
+            wall_outliers: super::compare::outliers(&walls),
             speedup: None,
             efficiency: None,
+            predicted_speedup: None,
+            gap: None,
+            per_task_overhead_s: None,
             cpu_s: mean(&|r| r.cpu_s),
             // From measured CPU time, not from recorded "running" time: eight
             // threads on two cores are all "running" while only two compute.
@@ -503,6 +523,16 @@ pub fn baseline_of(runs: &[RunSummary], run: usize, baseline: usize, per_value: 
         .unwrap_or(baseline)
 }
 
+/// The run whose wall time run `index`'s speed-up is measured against.
+pub fn baseline_index(result: &ExperimentResult, index: usize) -> usize {
+    let per_value = result
+        .preset
+        .sweep
+        .as_ref()
+        .is_some_and(|s| s.parameter.is_workload());
+    baseline_of(&result.runs, index, result.baseline, per_value)
+}
+
 /// In a sweep of the workload whose baseline run is swept too, the baseline
 /// at the run's own value: 16 tasks in a pool are measured against 16 tasks
 /// in a loop. (A worker sweep keeps one baseline: the work is the same.)
@@ -624,6 +654,13 @@ impl ExperimentResult {
     pub fn analyse(&mut self) {
         let sweep = self.preset.sweep.as_ref().map(|s| s.parameter);
         apply_speedups_in(&mut self.runs, self.baseline, self.machine.cores, sweep);
+        for index in 0..self.runs.len() {
+            let gap = super::gap::gap_of(self, index);
+            if let Some(run) = self.runs.get_mut(index) {
+                run.predicted_speedup = gap.as_ref().map(Gap::predicted_speedup);
+                run.gap = gap;
+            }
+        }
         self.fits = super::fit::fits(self);
     }
 

@@ -23,6 +23,7 @@ use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary};
 use crate::engine::run::cancel::CancelToken;
 use crate::engine::run::executor::{ExecNotice, RunContext, executor_for};
 use crate::engine::run::kernel;
+use crate::engine::run::overhead;
 use crate::engine::run::services::RunServices;
 use crate::engine::run::workload::{TaskResults, TaskStatus, expected_checksum, is_convoy_io_task};
 use crate::engine::spec::preset::{Experiment, ResolvedWorkload, RunPlan, Runtime, WorkloadKind};
@@ -499,8 +500,27 @@ impl Session<'_> {
             }
         }
         result.cancelled = self.cancel.is_cancelled();
+        if !result.cancelled {
+            self.measure_overheads(&mut result.runs);
+        }
         result.analyse();
         self.send(RunnerEvent::Finished(Box::new(result)));
+    }
+
+    /// Each lab run's per-task cost from a tiny-task calibration (cached per
+    /// model and worker count), for the predicted-versus-measured account.
+    fn measure_overheads(&self, runs: &mut [RunSummary]) {
+        for run in runs
+            .iter_mut()
+            .filter(|r| r.runtime == Runtime::Lab && r.succeeded())
+        {
+            run.per_task_overhead_s = overhead::per_task_cost(
+                run.model,
+                run.workers,
+                &self.options.worker_exe,
+                &self.cancel,
+            );
+        }
     }
 
     fn run_repetition(
