@@ -10,6 +10,7 @@ mod actions;
 mod colors;
 mod experiment_panel;
 mod files;
+mod gil_view;
 mod lessons_panel;
 mod live_views;
 mod results_view;

@@ -7,6 +7,7 @@
 use super::LabApp;
 use super::actions::Action;
 use super::colors::to_color32;
+use super::gil_view::gil_view_ui;
 use super::lessons_panel::outlined;
 use super::sweep_view::sweep_plot_ui;
 use crate::engine::results::explain::explain;
@@ -622,6 +623,7 @@ fn explanations_ui(ui: &mut egui::Ui, groups: &[Group<'_>], rows: &[Row<'_>]) {
                 for fit in &group.result.fits {
                     ui.label(egui::RichText::new(describe_fit(group.result, fit)).strong());
                 }
+                gil_view_ui(ui, group.result);
             }
         });
 }

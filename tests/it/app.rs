@@ -455,3 +455,79 @@ fn a_run_stopped_after_one_repetition_is_marked_partial_and_not_crowned() {
         "no spread from one repetition"
     );
 }
+
+/// A convoy sweep's result, made up but whole: the I/O task stretches with
+/// the switch interval, and each GIL run has two threads' GIL times.
+fn convoy_sweep_result() -> concurrency_lab::engine::results::metrics::ExperimentResult {
+    use concurrency_lab::engine::measure::machine::MachineInfo;
+    use concurrency_lab::engine::results::metrics::{ExperimentResult, RunSummary};
+    use concurrency_lab::engine::run::gil::GilThreadStats;
+    use concurrency_lab::engine::run::kernel::Calibration;
+    let machine = MachineInfo {
+        cores: 2,
+        os: "test".into(),
+        cpu: "test".into(),
+        memory_bytes: 0,
+    };
+    let experiment = concurrency_lab::engine::spec::builtin::find("convoy-sweep")
+        .expect("built in")
+        .preset()
+        .expect("parses")
+        .validate("convoy-sweep", &machine, || Calibration {
+            iterations_per_ms: 1000.0,
+        })
+        .expect("valid");
+    let mut result = ExperimentResult::new(&experiment, &machine);
+    for plan in &experiment.runs {
+        let mut run = RunSummary::measured_once(plan, 3, 0.5);
+        let interval = plan.sweep_value.unwrap_or(0.0);
+        run.io_task_ms = Some(100.0 + 60.0 * interval);
+        if plan.gil.is_some() {
+            run.gil_threads = ["compute-1", "io-thread"]
+                .iter()
+                .map(|name| GilThreadStats {
+                    thread: (*name).to_owned(),
+                    hold_ms: 240.0,
+                    wait_ms: 30.0 * interval,
+                    switches: 40,
+                    forced_drops: 12,
+                })
+                .collect();
+        }
+        result.runs.push(run);
+    }
+    result.analyse();
+    result
+}
+
+#[test]
+fn a_convoy_sweep_shows_its_curve_its_headline_and_the_gil_per_thread() {
+    let dir = tempfile::tempdir().expect("dir");
+    let json = dir.path().join("convoy-sweep.json");
+    std::fs::write(
+        &json,
+        serde_json::to_string(&convoy_sweep_result()).expect("json"),
+    )
+    .expect("write");
+    let mut harness = harness(options());
+    harness.run();
+    open_menu(&mut harness, "File", "Open results…");
+    type_path(&mut harness, &json, "Open");
+    assert_eq!(phase(harness.state()), Some(Phase::Loaded));
+    // The sweep's plot replaces the speed-up bars.
+    harness.get_by_label("speed-up against the swept value");
+    // 100 + 60 × 10 ms for 50 waits of 2 ms: 7× longer, at 10 ms.
+    harness.get_by_label_contains("The convoy: in “threads (GIL) · switch_interval_ms 10”");
+    harness.get_by_label_contains("7.0× longer");
+    harness.get_by_label("The GIL per thread (last repetition)");
+    assert!(
+        harness.query_all_by_label("io-thread").count() >= 5,
+        "a bar per run"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("40 switches · 12 forced drops")
+            .count()
+            >= 10
+    );
+}

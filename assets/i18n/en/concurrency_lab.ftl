@@ -953,3 +953,16 @@ cli-compare-slower = { $label }: { $old } → { $new }, { $ratio } ± { $uncerta
 cli-compare-same = { $label }: { $old } → { $new }, the same within noise
 cli-compare-unmatched = in only one of the two: { $labels }
 cli-help-run-compare = Compare each run with the same label in a saved result (JSON from --json)
+
+## The GIL view
+gil-convoy-headline = The convoy: in “{ $label }” the I/O task took { $took } for { $waits } of waits — { $times }× longer
+gil-view-title = The GIL per thread (last repetition)
+gil-view-hold = holding the GIL (computing)
+gil-view-wait = waiting for the GIL
+gil-view-outside = outside it (blocking waits release it)
+gil-view-tip = holding { $hold } ({ $held }) · waiting { $wait } ({ $waiting }) · outside { $outside }
+gil-view-counts = { $switches } switches · { $drops } forced drops
+gil-view-more = { $count ->
+    [one] and { $count } more thread
+   *[other] and { $count } more threads
+}

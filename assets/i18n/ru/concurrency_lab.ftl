@@ -1001,3 +1001,17 @@ cli-compare-slower = { $label }: { $old } → { $new }, медленнее в { 
 cli-compare-same = { $label }: { $old } → { $new }, то же в пределах шума
 cli-compare-unmatched = есть только в одном из двух: { $labels }
 cli-help-run-compare = Сравнить каждый запуск с запуском той же метки в сохранённом результате (JSON из --json)
+
+## GIL по потокам
+gil-convoy-headline = Конвой: в «{ $label }» задача ввода-вывода заняла { $took } при { $waits } ожиданий — в { $times } раза дольше
+gil-view-title = GIL по потокам (последнее повторение)
+gil-view-hold = держит GIL (вычисляет)
+gil-view-wait = ждёт GIL
+gil-view-outside = вне GIL (блокирующее ожидание его отпускает)
+gil-view-tip = держит { $hold } ({ $held }) · ждёт { $wait } ({ $waiting }) · вне GIL { $outside }
+gil-view-counts = переключений: { $switches } · принудительных отдач: { $drops }
+gil-view-more = { $count ->
+    [one] и ещё { $count } поток
+    [few] и ещё { $count } потока
+   *[many] и ещё { $count } потоков
+}
