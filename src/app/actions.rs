@@ -32,6 +32,8 @@ pub enum Action {
     OpenResultsDialog,
     /// Open a results JSON file.
     OpenResults(PathBuf),
+    /// File › History…: the results saved across restarts.
+    OpenHistory,
     /// Ask where to export.
     ExportDialog(ExportTarget),
     /// Export to this file.
@@ -150,6 +152,16 @@ impl LabApp {
                 .ask(DialogPurpose::SavePreset, self.settings.preset_path.clone()),
             Action::SavePresetTo(path) => self.save_preset_to(path),
             Action::OpenResultsDialog => self.dialogs.ask(DialogPurpose::OpenResults, None),
+            Action::OpenHistory => {
+                self.history_window = Some(super::history_window::HistoryWindow {
+                    filter: String::new(),
+                    entries: self
+                        .archive
+                        .as_ref()
+                        .map(|a| a.entries())
+                        .unwrap_or_default(),
+                });
+            }
             Action::OpenResults(path) => match crate::export::load_result(&path) {
                 Ok(result) => {
                     self.status = tr!("status-opened-results", path = path.display().to_string());

@@ -11,6 +11,7 @@ mod colors;
 mod experiment_panel;
 mod files;
 mod gil_view;
+mod history_window;
 mod lessons_panel;
 mod live_views;
 mod results_view;
@@ -67,6 +68,9 @@ pub struct AppOptions {
     pub lesson: Option<u8>,
     /// The window's size in points (default 1400×900).
     pub size: Option<[f32; 2]>,
+    /// Where finished results are kept across restarts (default: the data
+    /// folder's `history` when settings persist).
+    pub history_dir: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -81,6 +85,7 @@ impl Default for AppOptions {
             lesson: None,
             size: None,
             language: None,
+            history_dir: None,
         }
     }
 }
@@ -127,6 +132,10 @@ pub struct LabApp {
     python_code: Option<(String, String)>,
     /// The guided lessons.
     lessons: lessons_panel::LessonsState,
+    /// Results saved across restarts.
+    archive: Option<crate::export::archive::Archive>,
+    /// File › History…, while open.
+    pub history_window: Option<history_window::HistoryWindow>,
     actions: Vec<Action>,
 }
 
@@ -200,6 +209,7 @@ impl LabApp {
             .then(|| start_monitor(ctx, &running, settings.monitor_interval_ms))
             .flatten();
         let lessons = lessons_panel::LessonsState::new(options.persist);
+        let archive = history_window::archive_for(&options);
         let mut app = LabApp {
             settings,
             dialogs: Dialogs::new(options.native_dialogs, Some(ctx.clone())),
@@ -223,6 +233,8 @@ impl LabApp {
             about_open: false,
             python_code: None,
             lessons,
+            archive,
+            history_window: None,
             actions: Vec::new(),
         };
         app.apply_theme(ctx);
@@ -426,6 +438,9 @@ impl LabApp {
                 } else {
                     tr!("status-finished-failures", name = name)
                 };
+                if let Some(notice) = history_window::remember(self.archive.as_ref(), &result) {
+                    self.status = notice;
+                }
                 self.history.push(result);
                 self.compare = BTreeSet::from([self.history.len() - 1]);
             }
@@ -507,6 +522,7 @@ impl eframe::App for LabApp {
 
         files::windows(self, &ctx);
         top_bar::about_window(self, &ctx);
+        history_window::window(self, &ctx);
         self.python_code_window(&ctx);
         let actions = std::mem::take(&mut self.actions);
         for action in actions {

@@ -125,6 +125,9 @@ fn file_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     {
         app.push(Action::OpenResultsDialog);
     }
+    if ui.button(tr!("menu-history")).clicked() {
+        app.push(Action::OpenHistory);
+    }
 }
 
 fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {

@@ -2,6 +2,7 @@
 //! charts as SVG or PNG ([`charts`]), and atomic file writes (a temporary file, then a rename) so a failure
 //! never leaves a half-written file or damages the old one.
 
+pub mod archive;
 pub mod charts;
 mod csv;
 pub mod destination;

@@ -63,7 +63,11 @@ fn open_menu(harness: &mut Harness<'static, LabApp>, menu: &str, item: &str) {
 
 #[test]
 fn choose_a_builtin_preset_run_it_and_see_results_and_a_timeline() {
-    let mut harness = harness(options());
+    let kept = tempfile::tempdir().expect("dir");
+    let mut harness = harness(AppOptions {
+        history_dir: Some(kept.path().to_owned()),
+        ..options()
+    });
     harness.run();
     harness.get_by_label("File").click();
     harness.run();
@@ -99,6 +103,10 @@ fn choose_a_builtin_preset_run_it_and_see_results_and_a_timeline() {
     harness.get_by_label_contains("one task after another on one thread");
     assert!(harness.query_all_by_label("process_pool").count() >= 1);
     harness.get_by_label("Speed-up against the baseline");
+    // Kept across restarts.
+    let entries = concurrency_lab::export::archive::Archive::new(kept.path()).entries();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].preset, "Many tiny tasks: the cost per task");
 }
 
 #[test]
@@ -529,5 +537,52 @@ fn a_convoy_sweep_shows_its_curve_its_headline_and_the_gil_per_thread() {
             .query_all_by_label_contains("40 switches · 12 forced drops")
             .count()
             >= 10
+    );
+}
+
+#[test]
+fn yesterdays_result_opens_from_the_history_beside_todays() {
+    use concurrency_lab::export::archive::Archive;
+    let kept = tempfile::tempdir().expect("dir");
+    let archive = Archive::new(kept.path());
+    let mut yesterday = convoy_sweep_result();
+    yesterday.started_unix_s = 1_795_556_400; // 2026-11-24 21:40 UTC
+    yesterday.preset.name = "yesterday's convoy".into();
+    archive.save(&yesterday).expect("saved");
+    let mut today = convoy_sweep_result();
+    today.started_unix_s = 1_795_642_800;
+    archive.save(&today).expect("saved");
+
+    let mut harness = harness(AppOptions {
+        history_dir: Some(kept.path().to_owned()),
+        ..options()
+    });
+    harness.run();
+    open_menu(&mut harness, "File", "History…");
+    harness.get_by_label("2026-11-24 21:40 UTC");
+    harness.get_by_label("2026-11-25 21:40 UTC");
+    // The filter narrows the list to yesterday's.
+    let filter = || {
+        (
+            egui::accesskit::Role::TextInput,
+            "Filter (date, preset, machine):",
+        )
+    };
+    let (role, label) = filter();
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+    harness
+        .get_by_role_and_label(role, label)
+        .type_text("11-24");
+    harness.run();
+    harness.run();
+    assert!(harness.query_by_label("2026-11-25 21:40 UTC").is_none());
+    harness.get_by_label("Open").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(phase(app), Some(Phase::Loaded));
+    assert_eq!(
+        app.history.last().map(|r| r.preset.name.as_str()),
+        Some("yesterday's convoy")
     );
 }

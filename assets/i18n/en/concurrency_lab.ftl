@@ -966,3 +966,18 @@ gil-view-more = { $count ->
     [one] and { $count } more thread
    *[other] and { $count } more threads
 }
+menu-history = History…
+history-title = History
+history-off = No history is kept in this window (settings are not saved).
+history-filter = Filter (date, preset, machine):
+history-where = { $count ->
+    [one] { $count } result in { $folder }
+   *[other] { $count } results in { $folder }
+}
+history-empty = Nothing saved yet: every finished experiment is kept here.
+history-runs = { $count ->
+    [one] { $count } run
+   *[other] { $count } runs
+}
+history-open = Open
+status-history-not-saved = the result could not be kept in the history: { $reason }

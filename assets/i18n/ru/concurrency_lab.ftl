@@ -1015,3 +1015,20 @@ gil-view-more = { $count ->
     [few] и ещё { $count } потока
    *[many] и ещё { $count } потоков
 }
+menu-history = История…
+history-title = История
+history-off = В этом окне история не ведётся (настройки не сохраняются).
+history-filter = Фильтр (дата, пресет, машина):
+history-where = { $count ->
+    [one] { $count } результат в { $folder }
+    [few] { $count } результата в { $folder }
+   *[many] { $count } результатов в { $folder }
+}
+history-empty = Пока ничего не сохранено: сюда попадает каждый завершённый эксперимент.
+history-runs = { $count ->
+    [one] { $count } запуск
+    [few] { $count } запуска
+   *[many] { $count } запусков
+}
+history-open = Открыть
+status-history-not-saved = результат не удалось сохранить в историю: { $reason }
