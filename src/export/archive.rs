@@ -133,7 +133,7 @@ impl Archive {
                 .collect(),
             None => self.rebuild(),
         };
-        entries.sort_by(|a, b| b.started_unix_s.cmp(&a.started_unix_s));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.started_unix_s));
         entries
     }
 
@@ -175,7 +175,7 @@ impl Archive {
     /// Keeps the newest within the bounds, deleting
     /// the files of the rest; returns what is kept.
     fn prune(&self, mut entries: Vec<ArchiveEntry>) -> Vec<ArchiveEntry> {
-        entries.sort_by(|a, b| b.started_unix_s.cmp(&a.started_unix_s));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.started_unix_s));
         let mut total = 0u64;
         let mut kept = Vec::new();
         for (i, entry) in entries.into_iter().enumerate() {
