@@ -2,7 +2,7 @@
 //! swept value, the fitted law dashed, 1× and the ideal — the exported
 //! `sweep` chart's content, from the same [`SweepView`].
 
-use egui_plot::{Legend, Line, LineStyle, Plot, Points};
+use egui_plot::{Corner, Legend, Line, LineStyle, Plot, Points};
 
 use super::colors::to_color32;
 use super::live_views::run_color;
@@ -13,10 +13,10 @@ use crate::tr;
 
 /// Draws `view` filling the space given.
 pub fn sweep_plot_ui(ui: &mut egui::Ui, view: &SweepView) {
-    ui.strong(tr!("chart-subject-sweep"));
+    ui.strong(sweep_words::title(view.measure));
     let x_max = view.values.last().copied().unwrap_or(1.0);
     Plot::new("sweep-plot")
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::LeftTop))
         .include_y(0.0)
         .include_x(0.0)
         .include_x(x_max)

@@ -22,3 +22,11 @@ pub fn measure_axis(measure: SweepMeasure) -> String {
         SweepMeasure::IoTaskMs => tr!("sweep-axis-io-task"),
     }
 }
+
+/// The plot's title: what is drawn against the swept value.
+pub fn title(measure: SweepMeasure) -> String {
+    match measure {
+        SweepMeasure::Speedup => tr!("chart-subject-sweep"),
+        SweepMeasure::IoTaskMs => tr!("sweep-title-io-task"),
+    }
+}

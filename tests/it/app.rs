@@ -523,7 +523,7 @@ fn a_convoy_sweep_shows_its_curve_its_headline_and_the_gil_per_thread() {
     type_path(&mut harness, &json, "Open");
     assert_eq!(phase(harness.state()), Some(Phase::Loaded));
     // The sweep's plot replaces the speed-up bars.
-    harness.get_by_label("speed-up against the swept value");
+    harness.get_by_label("the I/O task's time against the swept value");
     // 100 + 60 × 10 ms for 50 waits of 2 ms: 7× longer, at 10 ms.
     harness.get_by_label_contains("The convoy: in “threads (GIL) · switch_interval_ms 10”");
     harness.get_by_label_contains("7.0× longer");

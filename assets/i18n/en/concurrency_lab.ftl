@@ -981,3 +981,4 @@ history-runs = { $count ->
 }
 history-open = Open
 status-history-not-saved = the result could not be kept in the history: { $reason }
+sweep-title-io-task = the I/O task's time against the swept value

@@ -1032,3 +1032,4 @@ history-runs = { $count ->
 }
 history-open = Открыть
 status-history-not-saved = результат не удалось сохранить в историю: { $reason }
+sweep-title-io-task = время задачи ввода-вывода в зависимости от параметра серии

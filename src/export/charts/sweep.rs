@@ -21,13 +21,12 @@ pub(super) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     result: &ExperimentResult,
 ) -> Drawn {
-    let area = frame::header(
-        root,
-        result,
-        &ChartKind::Sweep.subject(),
-        &tr!("chart-sweep-extra"),
-    )?;
-    let Some(view) = SweepView::of(result) else {
+    let view = SweepView::of(result);
+    let subject = view
+        .as_ref()
+        .map_or_else(|| ChartKind::Sweep.subject(), |v| sweep_words::title(v.measure));
+    let area = frame::header(root, result, &subject, &tr!("chart-sweep-extra"))?;
+    let Some(view) = view else {
         let (width, height) = area.dim_in_pixel();
         area.draw_text(
             &tr!("chart-sweep-none"),
