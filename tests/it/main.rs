@@ -18,4 +18,5 @@ mod lessons;
 mod preset_properties;
 mod presets;
 mod python;
+mod runner_logic;
 mod sweep;

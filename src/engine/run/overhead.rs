@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use super::cancel::CancelToken;
-use super::executor::{RunContext, executor_for};
+use super::executor::RunContext;
+use super::runner::ExecutorFactory;
 use super::workload::{Services, TaskResults};
 use crate::engine::measure::recorder::Recorder;
 use crate::engine::spec::preset::{Model, ResolvedWorkload, RunPlan, WorkloadKind};
@@ -19,7 +20,9 @@ use crate::engine::spec::preset::{Model, ResolvedWorkload, RunPlan, WorkloadKind
 const FEW: u32 = 20;
 const MANY: u32 = 220;
 
-type Cache = Mutex<HashMap<(Model, usize), Option<f64>>>;
+/// Keyed by the executor factory too: a test's stand-in never answers
+/// for the real executors.
+type Cache = Mutex<HashMap<(usize, Model, usize), Option<f64>>>;
 
 fn cache() -> &'static Cache {
     static CACHE: OnceLock<Cache> = OnceLock::new();
@@ -30,17 +33,18 @@ fn cache() -> &'static Cache {
 /// `workers` (the threads model: one thread per task); `None` when the
 /// calibration could not run or was cancelled.
 pub fn per_task_cost(
+    executors: ExecutorFactory,
     model: Model,
     workers: usize,
     worker_exe: &Path,
     cancel: &CancelToken,
 ) -> Option<f64> {
-    let key = (model, workers.max(1));
+    let key = (executors as usize, model, workers.max(1));
     if let Some(cost) = cache().lock().ok()?.get(&key) {
         return *cost;
     }
-    let few = wall_of_empty_tasks(model, key.1, FEW, worker_exe, cancel)?;
-    let many = wall_of_empty_tasks(model, key.1, MANY, worker_exe, cancel)?;
+    let few = wall_of_empty_tasks(executors, model, key.2, FEW, worker_exe, cancel)?;
+    let many = wall_of_empty_tasks(executors, model, key.2, MANY, worker_exe, cancel)?;
     let cost = Some(((many - few) / f64::from(MANY - FEW)).max(0.0));
     if let Ok(mut cache) = cache().lock() {
         cache.insert(key, cost);
@@ -49,6 +53,7 @@ pub fn per_task_cost(
 }
 
 fn wall_of_empty_tasks(
+    executors: ExecutorFactory,
     model: Model,
     workers: usize,
     tasks: u32,
@@ -92,7 +97,7 @@ fn wall_of_empty_tasks(
         python_startup_timeout: Duration::from_secs(20),
     };
     let start = Instant::now();
-    executor_for(&plan).run(&ctx).ok()?;
+    executors(&plan).run(&ctx).ok()?;
     let wall = start.elapsed().as_secs_f64();
     (!cancel.is_cancelled() && results.finished() == tasks as usize).then_some(wall)
 }

@@ -21,7 +21,7 @@ use crate::engine::measure::spans::{LiveSpans, TaskSpan, build_spans};
 use crate::engine::measure::sys;
 use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary};
 use crate::engine::run::cancel::CancelToken;
-use crate::engine::run::executor::{ExecNotice, RunContext, executor_for};
+use crate::engine::run::executor::{ExecNotice, Executor, RunContext, executor_for};
 use crate::engine::run::kernel;
 use crate::engine::run::overhead;
 use crate::engine::run::services::RunServices;
@@ -47,7 +47,14 @@ pub struct RunnerOptions {
     /// Free bytes in a folder's file system (tests give a small figure, to
     /// see a `file` run that cannot fit refused before it starts).
     pub free_space: fn(&Path) -> std::io::Result<u64>,
+    /// The executor of each run: the real ones, or — in tests of the
+    /// runner's own logic (repetitions, warm-up, baseline, failures) — a
+    /// stand-in that involves no timing.
+    pub executors: ExecutorFactory,
 }
+
+/// Makes the executor of a run.
+pub type ExecutorFactory = fn(&RunPlan) -> Box<dyn Executor>;
 
 impl RunnerOptions {
     /// Options for this program: workers are this executable again.
@@ -74,6 +81,7 @@ impl RunnerOptions {
             temp_root: None,
             python_startup_timeout: crate::engine::python::calibrate::STARTUP_TIMEOUT,
             free_space: |folder| fs4::available_space(folder),
+            executors: executor_for,
         }
     }
 }
@@ -515,6 +523,7 @@ impl Session<'_> {
             .filter(|r| r.runtime == Runtime::Lab && r.succeeded())
         {
             run.per_task_overhead_s = overhead::per_task_cost(
+                self.options.executors,
                 run.model,
                 run.workers,
                 &self.options.worker_exe,
@@ -579,7 +588,7 @@ impl Session<'_> {
             temp_root: self.options.temp_root.as_deref(),
             python_startup_timeout: self.options.python_startup_timeout,
         };
-        let executor = executor_for(plan);
+        let executor = (self.options.executors)(plan);
         let run_origin = AtomicU64::new(0);
         self.send(RunnerEvent::RepetitionStarted {
             run: at.run,

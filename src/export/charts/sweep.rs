@@ -22,9 +22,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     result: &ExperimentResult,
 ) -> Drawn {
     let view = SweepView::of(result);
-    let subject = view
-        .as_ref()
-        .map_or_else(|| ChartKind::Sweep.subject(), |v| sweep_words::title(v.measure));
+    let subject = view.as_ref().map_or_else(
+        || ChartKind::Sweep.subject(),
+        |v| sweep_words::title(v.measure),
+    );
     let area = frame::header(root, result, &subject, &tr!("chart-sweep-extra"))?;
     let Some(view) = view else {
         let (width, height) = area.dim_in_pixel();
