@@ -69,7 +69,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .draw()?;
 
     if view.measure == SweepMeasure::Speedup {
-        let one = RGBColor(0x55, 0x55, 0x55);
+        let one = frame::rgb(palette::NO_GAIN);
         chart.draw_series(LineSeries::new(
             [(x_min, 1.0), (x_max, 1.0)],
             one.stroke_width(1),
