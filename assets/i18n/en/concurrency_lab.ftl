@@ -536,15 +536,27 @@ explain-failed = { $count ->
 explain-wrong-checksums = WRONG CHECKSUMS
 explain-sequential = one task after another on one thread
 explain-gil = { $who ->
-    [pool] a pool of { $n } threads
-   *[threads] { $n } threads
+    [pool] a pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+   *[threads] { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
   } under the GIL: { $work ->
     [compute] one computed at a time, whatever the cores
     [wait] the lock is released while waiting, so the waits overlap
    *[mixed] the waits overlap, the computation takes turns
   }
-explain-threads-wait = { $n } threads: every wait overlaps the others
-explain-threads-compute = { $n } threads without a GIL on { $cores } cores: computation can run in parallel
+explain-threads-wait = { $n ->
+    [one] one thread: its waits follow one another
+   *[other] { $n } threads: every wait overlaps the others
+  }
+explain-threads-compute = { $n ->
+    [one] one thread
+   *[other] { $n } threads
+  } without a GIL on { $cores } cores: computation can run in parallel
 explain-async-file = { $n ->
     [one] one event-loop thread
    *[other] { $n } runtime threads
@@ -556,18 +568,51 @@ explain-async-single = one event-loop thread: { $work ->
    *[mixed] the waits overlap, the computation blocks the loop
   }
 explain-pool-wait = { $who ->
-    [processes] { $n } worker processes
-    [rayon] a work-stealing pool of { $n } threads
-    [runtime] an async runtime with { $n } threads
-    [interpreters] { $n } interpreters in one process, each with its own GIL
-   *[pool] a pool of { $n } threads
-  }: at most { $n } waits overlap
+    [processes] { $n ->
+        [one] one worker process
+       *[other] { $n } worker processes
+    }
+    [rayon] a work-stealing pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+    [runtime] an async runtime with { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+    [interpreters] { $n ->
+        [one] one interpreter
+       *[other] { $n } interpreters in one process, each with its own GIL
+    }
+   *[pool] a pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+  }: { $n ->
+    [one] its waits follow one another
+   *[other] at most { $n } waits overlap
+  }
 explain-pool-compute = { $who ->
-    [processes] { $n } worker processes
-    [rayon] a work-stealing pool of { $n } threads
-    [runtime] an async runtime with { $n } threads
-    [interpreters] { $n } interpreters in one process, each with its own GIL
-   *[pool] a pool of { $n } threads
+    [processes] { $n ->
+        [one] one worker process
+       *[other] { $n } worker processes
+    }
+    [rayon] a work-stealing pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+    [runtime] an async runtime with { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+    [interpreters] { $n ->
+        [one] one interpreter
+       *[other] { $n } interpreters in one process, each with its own GIL
+    }
+   *[pool] a pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
   } on { $cores } cores: computation can run in parallel
 explain-after-startup = { $text }, after { $startup } of process start-up
 slower-startup = slower than the baseline: starting the workers took { $startup } of the { $lost } lost
