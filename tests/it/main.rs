@@ -17,3 +17,4 @@ mod lessons;
 mod preset_properties;
 mod presets;
 mod python;
+mod trace;
