@@ -139,6 +139,13 @@ fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         if ui.button(tr!("menu-export-csv")).clicked() {
             app.push(Action::ExportDialog(ExportTarget::Csv));
         }
+        if ui
+            .button(tr!("menu-export-trace"))
+            .on_hover_text(tr!("menu-export-trace-help"))
+            .clicked()
+        {
+            app.push(Action::ExportDialog(ExportTarget::Trace));
+        }
         ui.separator();
         for kind in ChartKind::ALL {
             ui.menu_button(tr!("menu-export-chart", chart = chart_title(kind)), |ui| {

@@ -15,7 +15,7 @@ use crate::engine::run::runner::{Progress, Runner, RunnerEvent, RunnerOptions};
 use crate::engine::spec::preset::{self, Experiment, RunPlan};
 use crate::export::charts::{ChartFormat, ChartKind, export_chart};
 use crate::export::{
-    CsvExporter, ExportError, Exporter, JsonExporter, export_to_path, load_result,
+    CsvExporter, ExportError, Exporter, JsonExporter, export_to_path, export_trace, load_result,
 };
 use crate::tr;
 
@@ -33,6 +33,10 @@ pub struct RunArgs {
     /// Include every task's span (start, end, core, states) in the JSON
     #[arg(long, requires = "json")]
     spans: bool,
+    /// Write a trace to FILE (Chrome Trace Event JSON) that opens in
+    /// Perfetto, chrome://tracing and speedscope (`-` for standard output)
+    #[arg(long, value_name = "FILE")]
+    trace: Option<PathBuf>,
     /// Draw a chart to FILE (.svg or .png) after the run; repeat for more charts
     #[arg(long = "chart", value_name = "FILE")]
     charts: Vec<PathBuf>,
@@ -55,6 +59,7 @@ pub fn translate_help(command: clap::Command) -> clap::Command {
         .mut_arg("json", |a| a.help(tr!("cli-help-run-json")))
         .mut_arg("csv", |a| a.help(tr!("cli-help-run-csv")))
         .mut_arg("spans", |a| a.help(tr!("cli-help-run-spans")))
+        .mut_arg("trace", |a| a.help(tr!("cli-help-run-trace")))
         .mut_arg("charts", |a| a.help(tr!("cli-help-run-chart")))
         .mut_arg("chart_kinds", |a| a.help(tr!("cli-help-run-chart-kind")))
         .mut_arg("compare", |a| a.help(tr!("cli-help-run-compare")))
@@ -117,11 +122,17 @@ fn load(preset: &str) -> Result<Experiment, CliError> {
 
 /// Refuses, before a run that may take long, outputs that could not be written.
 fn check_outputs(args: &RunArgs) -> Result<(), CliError> {
+    let outputs = [
+        ("--json", &args.json),
+        ("--csv", &args.csv),
+        ("--trace", &args.trace),
+    ];
     let is_stdout = |path: &Option<PathBuf>| path.as_deref().is_some_and(|p| p.as_os_str() == "-");
-    if is_stdout(&args.json) && is_stdout(&args.csv) {
-        return Err(CliError::StdoutTwice);
+    let mut on_stdout = outputs.iter().filter(|(_, path)| is_stdout(path));
+    if let (Some((first, _)), Some((second, _))) = (on_stdout.next(), on_stdout.next()) {
+        return Err(CliError::StdoutTwice { first, second });
     }
-    for (flag, path) in [("--json", &args.json), ("--csv", &args.csv)] {
+    for (flag, path) in outputs {
         if let Some(path) = path {
             check_writable(flag, path)?;
         }
@@ -259,9 +270,16 @@ fn write_exports(args: &RunArgs, result: &ExperimentResult) -> Vec<CliError> {
         ),
         (args.csv.as_ref(), &CsvExporter),
     ];
-    for (path, exporter) in exports {
-        let Some(path) = path else { continue };
-        match export_to_path(exporter, result, path) {
+    let written = exports
+        .into_iter()
+        .filter_map(|(path, exporter)| Some((path?, export_to_path(exporter, result, path?))))
+        .chain(
+            args.trace
+                .as_ref()
+                .map(|path| (path, export_trace(result, path))),
+        );
+    for (path, outcome) in written {
+        match outcome {
             Ok(()) => {}
             // `--json - | head`: the reader has what it wanted, as with the table.
             Err(ExportError::Write { source, .. })
@@ -305,7 +323,7 @@ fn report(
             &path.display().to_string(),
         ));
     }
-    if is_stdout(&args.json) || is_stdout(&args.csv) {
+    if is_stdout(&args.json) || is_stdout(&args.csv) || is_stdout(&args.trace) {
         print_err(&text);
         Ok(())
     } else {

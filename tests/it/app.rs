@@ -352,6 +352,34 @@ fn charts_and_results_export_from_the_window() {
 }
 
 #[test]
+fn a_trace_exports_from_the_window_for_perfetto() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut harness = harness(options());
+    harness.run();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small-result.json");
+    harness
+        .state_mut()
+        .push(concurrency_lab::app::Action::OpenResults(fixture));
+    harness.run();
+    open_menu(&mut harness, "Export", "Trace for Perfetto…");
+    let path = dir.path().join("snapshot-trace.json");
+    type_path(&mut harness, &path, "Save");
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    let trace: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("written")).expect("JSON");
+    let checked =
+        concurrency_lab::export::trace_check::check(&trace).unwrap_or_else(|e| panic!("{e}"));
+    // Five runs and the machine's load.
+    assert_eq!(checked.processes, 6);
+    assert_eq!(checked.tasks.len(), 5 * 8);
+}
+
+#[test]
 fn a_finished_experiments_cpu_record_stays_fixed_while_the_monitor_goes_on() {
     let mut harness = harness(AppOptions {
         monitor: true,

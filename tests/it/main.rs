@@ -20,3 +20,4 @@ mod presets;
 mod python;
 mod runner_logic;
 mod sweep;
+mod trace;

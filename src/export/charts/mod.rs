@@ -30,6 +30,8 @@ use plotters::prelude::*;
 use super::{ExportError, write_atomic};
 use crate::engine::results::metrics::ExperimentResult;
 use crate::tr;
+/// What a task state is called: the charts' legends and the trace's events say the same.
+pub(crate) use frame::state_name;
 
 /// What a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
