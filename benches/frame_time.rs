@@ -193,5 +193,6 @@ fn big_result() -> ExperimentResult {
                     .collect(),
             })
             .collect(),
+        fits: Vec::new(),
     }
 }

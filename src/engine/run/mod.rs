@@ -6,6 +6,7 @@ pub mod cancel;
 pub mod executor;
 pub mod gil;
 pub mod kernel;
+pub mod overhead;
 pub mod runner;
 pub mod services;
 pub mod workload;

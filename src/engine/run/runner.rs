@@ -19,10 +19,11 @@ use crate::engine::measure::machine::MachineInfo;
 use crate::engine::measure::recorder::{Event, EventKind, LaneInfo, Recorder};
 use crate::engine::measure::spans::{LiveSpans, TaskSpan, build_spans};
 use crate::engine::measure::sys;
-use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary, apply_speedups};
+use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary};
 use crate::engine::run::cancel::CancelToken;
-use crate::engine::run::executor::{ExecNotice, RunContext, executor_for};
+use crate::engine::run::executor::{ExecNotice, Executor, RunContext, executor_for};
 use crate::engine::run::kernel;
+use crate::engine::run::overhead;
 use crate::engine::run::services::RunServices;
 use crate::engine::run::workload::{TaskResults, TaskStatus, expected_checksum, is_convoy_io_task};
 use crate::engine::spec::preset::{Experiment, ResolvedWorkload, RunPlan, Runtime, WorkloadKind};
@@ -46,7 +47,14 @@ pub struct RunnerOptions {
     /// Free bytes in a folder's file system (tests give a small figure, to
     /// see a `file` run that cannot fit refused before it starts).
     pub free_space: fn(&Path) -> std::io::Result<u64>,
+    /// The executor of each run: the real ones, or — in tests of the
+    /// runner's own logic (repetitions, warm-up, baseline, failures) — a
+    /// stand-in that involves no timing.
+    pub executors: ExecutorFactory,
 }
+
+/// Makes the executor of a run.
+pub type ExecutorFactory = fn(&RunPlan) -> Box<dyn Executor>;
 
 impl RunnerOptions {
     /// Options for this program: workers are this executable again.
@@ -73,6 +81,7 @@ impl RunnerOptions {
             temp_root: None,
             python_startup_timeout: crate::engine::python::calibrate::STARTUP_TIMEOUT,
             free_space: |folder| fs4::available_space(folder),
+            executors: executor_for,
         }
     }
 }
@@ -490,7 +499,7 @@ impl Session<'_> {
                 }
             };
             result.runs.push(summary);
-            apply_speedups(&mut result.runs, experiment.baseline, cores);
+            result.analyse();
             if let Some(last) = result.runs.last() {
                 self.send(RunnerEvent::RunFinished(Box::new(last.clone())));
             }
@@ -499,8 +508,28 @@ impl Session<'_> {
             }
         }
         result.cancelled = self.cancel.is_cancelled();
-        apply_speedups(&mut result.runs, experiment.baseline, cores);
+        if !result.cancelled {
+            self.measure_overheads(&mut result.runs);
+        }
+        result.analyse();
         self.send(RunnerEvent::Finished(Box::new(result)));
+    }
+
+    /// Each lab run's per-task cost from a tiny-task calibration (cached per
+    /// model and worker count), for the predicted-versus-measured account.
+    fn measure_overheads(&self, runs: &mut [RunSummary]) {
+        for run in runs
+            .iter_mut()
+            .filter(|r| r.runtime == Runtime::Lab && r.succeeded())
+        {
+            run.per_task_overhead_s = overhead::per_task_cost(
+                self.options.executors,
+                run.model,
+                run.workers,
+                &self.options.worker_exe,
+                &self.cancel,
+            );
+        }
     }
 
     fn run_repetition(
@@ -559,7 +588,7 @@ impl Session<'_> {
             temp_root: self.options.temp_root.as_deref(),
             python_startup_timeout: self.options.python_startup_timeout,
         };
-        let executor = executor_for(plan);
+        let executor = (self.options.executors)(plan);
         let run_origin = AtomicU64::new(0);
         self.send(RunnerEvent::RepetitionStarted {
             run: at.run,
