@@ -865,7 +865,25 @@ pub mod check {
                 other => return Err(format!("unexpected phase {other}")),
             }
         }
-        for (tid, pid) in &used {
+        consistent(&used, &process_names, &thread_names, slices)?;
+        checked.processes = process_names.len();
+        checked.threads = thread_names.len();
+        for pid in thread_names.values() {
+            *checked.threads_by_pid.entry(*pid).or_default() += 1;
+        }
+        Ok(checked)
+    }
+
+    /// Every thread and process with events is named, in its own process;
+    /// no id is 0 or shared between a thread and a process; no two complete
+    /// events overlap on one thread.
+    fn consistent(
+        used: &HashMap<u64, u64>,
+        process_names: &BTreeSet<u64>,
+        thread_names: &HashMap<u64, u64>,
+        slices: HashMap<(u64, u64), Vec<(u64, u64)>>,
+    ) -> Result<(), String> {
+        for (tid, pid) in used {
             if !process_names.contains(pid) {
                 return Err(format!("process {pid} has events and no name"));
             }
@@ -890,12 +908,7 @@ pub mod check {
                 ));
             }
         }
-        checked.processes = process_names.len();
-        checked.threads = thread_names.len();
-        for pid in thread_names.values() {
-            *checked.threads_by_pid.entry(*pid).or_default() += 1;
-        }
-        Ok(checked)
+        Ok(())
     }
 
     fn record_task(
