@@ -44,8 +44,10 @@ const CANCEL_POLL: Duration = Duration::from_millis(20);
 
 /// Out of 256: how often, after a requested drop, the thread that asked wins
 /// the lock; the rest of the time the woken waiter is drawn from all of them.
-/// With one other waiter, that one wins one drop in eight, as measured.
-const REQUESTER_WINS_OF_256: u64 = 192;
+/// Fitted to CPython's convoy (BENCHMARKS.md, "The simulated GIL against
+/// CPython"): 128 and 192 gave a convoy at 1 ms clearly shorter than
+/// CPython 3.11's; at 240 both intervals fall within 1.1–1.3× of it.
+const REQUESTER_WINS_OF_256: u64 = 240;
 
 /// Where the generator starts: the same choices on every run.
 const GENERATOR_SEED: u64 = 0x0C0F_FEE0_617A_5EED;
@@ -495,11 +497,12 @@ mod tests {
             "the same choices every time"
         );
         let share = |t: u64| picks.iter().filter(|&&p| p == t).count() as f64 / 4000.0;
-        // 3/4 straight to the requester, the rest drawn evenly from all three.
-        assert!((0.78..0.88).contains(&share(2)), "requester {}", share(2));
+        // 15/16 straight to the requester, the rest drawn evenly from all
+        // three: 0.958 for the requester, 0.021 for each other waiter.
+        assert!((0.94..0.975).contains(&share(2)), "requester {}", share(2));
         for other in [1, 3] {
             assert!(
-                (0.05..0.12).contains(&share(other)),
+                (0.01..0.035).contains(&share(other)),
                 "waiter {other} {}",
                 share(other)
             );
