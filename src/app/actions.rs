@@ -54,6 +54,26 @@ pub enum Action {
     RunLesson,
     /// Show the Python program of run `index` of the experiment on show.
     ShowPythonCode(usize),
+    /// Open or close the About window.
+    SetAboutOpen(bool),
+    /// Follow the system's theme, or a chosen one.
+    SetTheme(super::settings::ThemeChoice),
+    /// Draw every run's lanes on the timeline, or the shown run's only.
+    SetTimelineAllRuns(bool),
+    /// Sample the CPU every so many milliseconds; the monitor restarts once
+    /// the value has settled (not at every step of a drag).
+    SetMonitorInterval {
+        /// The interval.
+        ms: u64,
+        /// Restart the monitor now.
+        restart: bool,
+    },
+    /// Show a finished experiment beside the others, or stop showing it.
+    Compare(usize, bool),
+    /// The results table's columns (`None`: the default set).
+    SetColumns(Option<Vec<crate::present::columns::Column>>),
+    /// A notice for the status bar.
+    Status(String),
 }
 
 /// What an export writes.
@@ -220,8 +240,36 @@ impl LabApp {
                 // Messages made in the old language are made again.
                 self.validated = None;
             }
+            other => self.apply_view_setting(other, ctx),
         }
         ctx.request_repaint();
+    }
+
+    /// The actions that change only what is shown or how.
+    fn apply_view_setting(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::SetAboutOpen(open) => self.about_open = open,
+            Action::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.apply_theme(ctx);
+            }
+            Action::SetTimelineAllRuns(all) => self.settings.timeline_all_runs = all,
+            Action::SetMonitorInterval { ms, restart } => {
+                self.settings.monitor_interval_ms = ms;
+                if restart {
+                    self.restart_monitor(ctx);
+                }
+            }
+            Action::Compare(index, true) => {
+                self.compare.insert(index);
+            }
+            Action::Compare(index, false) => {
+                self.compare.remove(&index);
+            }
+            Action::SetColumns(columns) => self.settings.columns = columns,
+            Action::Status(text) => self.status = text,
+            _ => {}
+        }
     }
 
     pub(super) fn run_experiment(&mut self) {

@@ -51,36 +51,19 @@ struct Row<'a> {
     best: bool,
 }
 
-/// What a frame of the results area asks to change, applied once it is drawn.
-enum Change {
-    Compare(usize, bool),
-    Columns(Option<Vec<Column>>),
-    Status(String),
-    Show(usize),
-}
-
-/// Draws the results area.
+/// Draws the results area; its sorting and scrolling are its own, every
+/// other change goes through an `Action`.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     let mut changes = Vec::new();
-    let mut state = app.results.clone();
+    let mut state = std::mem::take(&mut app.results);
     draw(app, ui, &mut changes, &mut state);
     app.results = state;
-    for change in changes {
-        match change {
-            Change::Compare(index, true) => {
-                app.compare.insert(index);
-            }
-            Change::Compare(index, false) => {
-                app.compare.remove(&index);
-            }
-            Change::Columns(columns) => app.settings.columns = columns,
-            Change::Status(text) => app.status = text,
-            Change::Show(index) => app.push(Action::ShowHistory(index)),
-        }
+    for action in changes {
+        app.push(action);
     }
 }
 
-fn draw(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>, state: &mut ResultsState) {
+fn draw(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Action>, state: &mut ResultsState) {
     let groups = groups(app);
     header_ui(app, ui, &groups, changes);
     if groups.is_empty() {
@@ -165,7 +148,7 @@ fn groups(app: &LabApp) -> Vec<Group<'_>> {
         .collect()
 }
 
-fn header_ui(app: &LabApp, ui: &mut egui::Ui, groups: &[Group<'_>], changes: &mut Vec<Change>) {
+fn header_ui(app: &LabApp, ui: &mut egui::Ui, groups: &[Group<'_>], changes: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.strong(tr!("results-title"));
         let status = match groups {
@@ -196,13 +179,13 @@ fn header_ui(app: &LabApp, ui: &mut egui::Ui, groups: &[Group<'_>], changes: &mu
                 let runs: Vec<&RunSummary> = groups.iter().flat_map(|g| &g.result.runs).collect();
                 let columns = app.settings.visible_columns();
                 ui.ctx().copy_text(render_table(&columns, &runs, true));
-                changes.push(Change::Status(tr!("results-copied", count = runs.len())));
+                changes.push(Action::Status(tr!("results-copied", count = runs.len())));
             }
         });
     });
 }
 
-fn columns_menu_ui(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+fn columns_menu_ui(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Action>) {
     ui.menu_button(tr!("results-columns"), |ui| {
         let mut visible = app.settings.visible_columns();
         for column in Column::ALL.into_iter().filter(|c| *c != Column::Run) {
@@ -218,17 +201,17 @@ fn columns_menu_ui(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
                 } else {
                     visible.retain(|c| *c != column);
                 }
-                changes.push(Change::Columns(Some(visible.clone())));
+                changes.push(Action::SetColumns(Some(visible.clone())));
             }
         }
         ui.separator();
         if ui.button(tr!("results-columns-default")).clicked() {
-            changes.push(Change::Columns(None));
+            changes.push(Action::SetColumns(None));
         }
     });
 }
 
-fn history_menu_ui(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+fn history_menu_ui(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Action>) {
     if app.history.is_empty() {
         return;
     }
@@ -260,10 +243,10 @@ fn history_menu_ui(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
             };
             ui.horizontal(|ui| {
                 if ui.checkbox(&mut on, text).changed() {
-                    changes.push(Change::Compare(index, on));
+                    changes.push(Action::Compare(index, on));
                 }
                 if ui.small_button(tr!("results-show-in-views")).clicked() {
-                    changes.push(Change::Show(index));
+                    changes.push(Action::ShowHistory(index));
                 }
             });
         }

@@ -26,7 +26,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
             });
         }
         if ui.button(tr!("menu-about")).clicked() {
-            app.about_open = true;
+            app.push(Action::SetAboutOpen(true));
         }
         ui.separator();
         let running = app.is_running();
@@ -196,28 +196,36 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.radio_value(&mut theme, ThemeChoice::Dark, tr!("menu-theme-dark"));
     ui.radio_value(&mut theme, ThemeChoice::Light, tr!("menu-theme-light"));
     if theme != app.settings.theme {
-        app.settings.theme = theme;
-        app.apply_theme(ui.ctx());
+        app.push(Action::SetTheme(theme));
     }
     ui.separator();
-    ui.checkbox(
-        &mut app.settings.timeline_all_runs,
-        tr!("menu-timeline-all"),
-    );
+    let mut all_runs = app.settings.timeline_all_runs;
+    if ui
+        .checkbox(&mut all_runs, tr!("menu-timeline-all"))
+        .changed()
+    {
+        app.push(Action::SetTimelineAllRuns(all_runs));
+    }
     ui.horizontal(|ui| {
         let label = ui.label(tr!("menu-cpu-sampling")).id;
         let minimum = crate::engine::measure::monitor::minimum_interval().as_millis() as u64;
+        let mut interval = app.settings.monitor_interval_ms;
         let response = ui
             .add(
-                egui::DragValue::new(&mut app.settings.monitor_interval_ms)
+                egui::DragValue::new(&mut interval)
                     .range(minimum..=5000)
                     .suffix(format!(" {}", tr!("unit-ms-short"))),
             )
             .labelled_by(label)
             .on_hover_text(tr!("menu-cpu-sampling-help"));
-        // Restart once the value settles, not at every step of a drag.
-        if response.drag_stopped() || (response.changed() && !response.dragged()) {
-            app.restart_monitor(ui.ctx());
+        // While dragging only the figure moves; the monitor restarts once
+        // the value settles, not at every step of a drag.
+        let settled = response.drag_stopped() || (response.changed() && !response.dragged());
+        if settled || response.changed() {
+            app.push(Action::SetMonitorInterval {
+                ms: interval,
+                restart: settled,
+            });
         }
     });
 }
@@ -243,5 +251,7 @@ pub fn about_window(app: &mut LabApp, ctx: &egui::Context) {
                 os = machine.os.clone()
             ));
         });
-    app.about_open = open;
+    if open != app.about_open {
+        app.push(Action::SetAboutOpen(open));
+    }
 }

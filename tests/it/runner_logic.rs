@@ -125,3 +125,77 @@ fn a_run_that_cannot_run_is_reported_and_the_others_go_on() {
     // The broken run is tried once, not once per repetition.
     assert_eq!(calls("fail-broken").len(), 1);
 }
+
+/// One line per event the runner reports in a fixed order; progress, spans
+/// and notices (which follow the clock) are left out, as are measured times.
+fn describe(event: &RunnerEvent) -> Option<String> {
+    let warm = |warmup: bool| if warmup { " (warm-up)" } else { "" };
+    match event {
+        RunnerEvent::Started { runs, tasks, .. } => {
+            let labels: Vec<&str> = runs.iter().map(|r| r.label.as_str()).collect();
+            Some(format!("started: {tasks} tasks, runs {labels:?}"))
+        }
+        RunnerEvent::RepetitionStarted {
+            run,
+            repetition,
+            warmup,
+            ..
+        } => Some(format!(
+            "  run {run} repetition {repetition}{} started",
+            warm(*warmup)
+        )),
+        RunnerEvent::RepetitionFinished {
+            run,
+            repetition,
+            warmup,
+            ..
+        } => Some(format!(
+            "  run {run} repetition {repetition}{} finished",
+            warm(*warmup)
+        )),
+        RunnerEvent::RunFinished(run) => Some(format!(
+            "run {:?} finished: {} repetitions, {} tasks, {} failed, baseline {:?}, speed-up {}, error {:?}",
+            run.label,
+            run.repetitions,
+            run.tasks,
+            run.failed,
+            run.baseline,
+            speedup_kind(run.speedup),
+            run.error,
+        )),
+        RunnerEvent::Rejected(why) => Some(format!("rejected: {why}")),
+        _ => None,
+    }
+}
+
+fn speedup_kind(speedup: Option<f64>) -> &'static str {
+    match speedup {
+        Some(1.0) => "1× (the baseline)",
+        Some(_) => "measured",
+        None => "none",
+    }
+}
+
+/// The whole sequence of what the runner reports, snapshot-tested (as
+/// hyperfine tests its scheduler): warm-ups before measured repetitions, run
+/// after run, a broken run reported once and the run after it still going.
+#[test]
+fn the_runner_reports_in_a_fixed_order() {
+    let text = "name = \"seam\"\nrepetitions = 2\nwarmup = 1\nbaseline = \"snap-b\"\n\
+        [workload]\nkind = \"cpu\"\ntasks = 3\ncpu_iters = 1000\n\
+        [[runs]]\nmodel = \"sequential\"\nlabel = \"snap-a\"\n\
+        [[runs]]\nmodel = \"sequential\"\nlabel = \"snap-broken\"\n\
+        [[runs]]\nmodel = \"thread_pool\"\nworkers = 2\nlabel = \"snap-b\"\n";
+    let (result, events) = common::run_with(options(), common::experiment(text));
+    let mut log: Vec<String> = events.iter().filter_map(describe).collect();
+    for run in &result.runs {
+        let speedup = speedup_kind(run.speedup);
+        log.push(format!("result {:?}: speed-up {speedup}", run.label));
+    }
+    log.push(format!(
+        "finished: succeeded {}, cancelled {}",
+        result.succeeded(),
+        result.cancelled
+    ));
+    insta::assert_snapshot!(log.join("\n"));
+}

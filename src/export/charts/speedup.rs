@@ -11,7 +11,9 @@ use crate::engine::results::metrics::{ExperimentResult, RunSummary};
 use crate::tr;
 
 /// The 1× line, as in the window.
-const BASELINE: RGBColor = RGBColor(0x55, 0x55, 0x55);
+fn baseline_color() -> RGBColor {
+    frame::rgb(crate::present::palette::NO_GAIN)
+}
 /// The ideal line, as in the window.
 fn ideal_color() -> RGBColor {
     frame::rgb(crate::present::palette::IDEAL)
@@ -202,7 +204,7 @@ fn legend_items(runs: &[RunSummary], cores: usize) -> Vec<LegendItem> {
         ));
     }
     items.push(LegendItem::new(
-        Swatch::Dashed(BASELINE),
+        Swatch::Dashed(baseline_color()),
         tr!("chart-speedup-one"),
     ));
     if cores > 1 {
@@ -278,7 +280,7 @@ fn draw_reference_lines<DB: DrawingBackend>(
             color.stroke_width(2),
         )
     };
-    chart.draw_series(dashed(BASELINE, 1.0))?;
+    chart.draw_series(dashed(baseline_color(), 1.0))?;
     if cores > 1 {
         chart.draw_series(dashed(ideal_color(), ideal))?;
     }
@@ -289,7 +291,7 @@ fn draw_reference_lines<DB: DrawingBackend>(
     if cores == 1 {
         root.draw_text(
             &tr!("chart-speedup-one-core"),
-            &ref_style(BASELINE),
+            &ref_style(baseline_color()),
             (right, baseline_y),
         )?;
     } else {
@@ -298,7 +300,7 @@ fn draw_reference_lines<DB: DrawingBackend>(
         let push = ((18 - gap) / 2).max(0);
         root.draw_text(
             &tr!("chart-speedup-one-short"),
-            &ref_style(BASELINE),
+            &ref_style(baseline_color()),
             (right, baseline_y + push),
         )?;
         root.draw_text(
