@@ -171,6 +171,12 @@ impl LabApp {
             .monitor
             .then(|| start_monitor(ctx, &running, settings.monitor_interval_ms))
             .flatten();
+        if options.monitor
+            && let Some(reason) = crate::engine::measure::monitor::unavailable_reason()
+        {
+            log::warn!("{reason}");
+            status = reason;
+        }
         let mut app = LabApp {
             settings,
             dialogs: Dialogs::new(options.native_dialogs, Some(ctx.clone())),
@@ -518,16 +524,110 @@ fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// The application id: the Wayland app id and X11 class, which desktops
+/// match with `packaging/linux/<APP_ID>.desktop` to show the lab's name and icon.
+pub const APP_ID: &str = "io.github.concurrency_lab.ConcurrencyLab";
+
+/// Where eframe keeps the settings (named before the app id existed, so it
+/// stays the same folder: `~/.local/share/concurrency-lab` on Linux,
+/// `~/Library/Application Support/concurrency-lab` on macOS,
+/// `%APPDATA%\concurrency-lab\data` on Windows).
+pub fn settings_file() -> Option<PathBuf> {
+    eframe::storage_dir("concurrency-lab").map(|folder| folder.join("app.ron"))
+}
+
 /// Opens the window; returns the process exit code. With no display, says so
 /// plainly (and how to run headless) instead of failing deep inside winit.
+///
+/// The renderer is OpenGL (glow) first, then wgpu when OpenGL 2+ cannot be
+/// had (a virtual machine, a remote session, an old driver): DirectX 12 or
+/// its WARP software rasteriser on Windows, Vulkan or GLES on Linux, Metal
+/// on macOS. `CONCURRENCY_LAB_RENDERER=wgpu|glow` chooses one.
 pub fn run(options: AppOptions) -> std::process::ExitCode {
     if let Some(message) = no_display_reason() {
         eprintln!("{message}");
         return std::process::ExitCode::from(1);
     }
+    let persistence_path = settings_file();
+    match &persistence_path {
+        Some(file) => {
+            eprintln!("Concurrency Lab: settings are kept in {}", file.display());
+            if let Some(folder) = file.parent()
+                && let Err(error) = std::fs::create_dir_all(folder)
+            {
+                log::warn!(
+                    "cannot create {}: {error}; settings will not be kept",
+                    folder.display()
+                );
+            }
+        }
+        None => eprintln!("Concurrency Lab: no folder for settings here; they will not be kept"),
+    }
+    let mut failures = Vec::new();
+    for renderer in renderers() {
+        match open_window(renderer, persistence_path.clone(), options.clone()) {
+            Ok(()) => return std::process::ExitCode::SUCCESS,
+            Err(error) => {
+                let retry = is_renderer_failure(&error);
+                log::warn!("{renderer:?} renderer failed: {error}");
+                failures.push(format!("{}: {error}", renderer_name(renderer)));
+                if !retry {
+                    break;
+                }
+            }
+        }
+    }
+    eprintln!(
+        "The window could not be opened.\n  {}\n\
+         The lab draws with OpenGL 2 or later, or else DirectX 12 (Windows), Vulkan or \
+         OpenGL ES (Linux) or Metal (macOS); none could be started here. On a virtual \
+         machine or a remote desktop, enable 3D acceleration or install the graphics \
+         driver (Linux: Mesa's llvmpipe gives OpenGL without a GPU).\n\
+         Run experiments headless instead: concurrency-lab run cpu-bound",
+        failures.join("\n  ")
+    );
+    std::process::ExitCode::from(1)
+}
+
+/// The renderers to try, in order.
+fn renderers() -> Vec<eframe::Renderer> {
+    use eframe::Renderer::{Glow, Wgpu};
+    match std::env::var("CONCURRENCY_LAB_RENDERER").as_deref() {
+        Ok("wgpu") => vec![Wgpu],
+        Ok("glow") => vec![Glow],
+        _ => vec![Glow, Wgpu],
+    }
+}
+
+fn renderer_name(renderer: eframe::Renderer) -> &'static str {
+    match renderer {
+        eframe::Renderer::Glow => "OpenGL (glow)",
+        eframe::Renderer::Wgpu => "wgpu",
+    }
+}
+
+/// Errors that mean this renderer cannot work here (worth trying another),
+/// as opposed to the app or the windowing system failing.
+fn is_renderer_failure(error: &eframe::Error) -> bool {
+    matches!(
+        error,
+        eframe::Error::Glutin(_)
+            | eframe::Error::NoGlutinConfigs(..)
+            | eframe::Error::OpenGL(_)
+            | eframe::Error::Wgpu(_)
+    )
+}
+
+/// Runs the window with one renderer until it closes.
+fn open_window(
+    renderer: eframe::Renderer,
+    persistence_path: Option<PathBuf>,
+    options: AppOptions,
+) -> Result<(), eframe::Error> {
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Concurrency Lab")
+        .with_app_id(APP_ID)
         .with_inner_size([1400.0, 900.0])
         .with_min_inner_size([900.0, 600.0]);
     if let Some(icon) = icon {
@@ -535,23 +635,15 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
     }
     let native = eframe::NativeOptions {
         viewport,
+        renderer,
+        persistence_path,
         ..Default::default()
     };
-    let result = eframe::run_native(
+    eframe::run_native(
         "concurrency-lab",
         native,
         Box::new(move |cc| Ok(Box::new(LabApp::new(cc, options)))),
-    );
-    match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!(
-                "The window could not be opened: {error}\n\
-                 Run experiments headless instead: concurrency-lab run cpu-bound"
-            );
-            std::process::ExitCode::from(1)
-        }
-    }
+    )
 }
 
 /// Why no window can be shown here, if that is known before trying.

@@ -356,7 +356,12 @@ fn task_tooltip_ui(
         .iter()
         .find(|l| l.info.id == span.worker)
         .map_or_else(|| format!("worker {}", span.worker), |l| lane_name(&l.info));
-    let core = |c: Option<u32>| c.map_or_else(|| "unknown".to_owned(), |c| c.to_string());
+    let core = |c: Option<u32>| {
+        c.map_or_else(
+            || crate::engine::measure::sys::unknown_core_text().to_owned(),
+            |c| c.to_string(),
+        )
+    };
     ui.strong(format!(
         "task {}{}",
         span.task,

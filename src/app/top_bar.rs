@@ -110,6 +110,15 @@ fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         if ui.button("Results as CSV…").clicked() {
             app.push(Action::ExportDialog(ExportTarget::Csv));
         }
+        if ui
+            .button("Copy results as a table")
+            .on_hover_text("Tab-separated values, to paste into a spreadsheet")
+            .clicked()
+            && let Some(table) = app.shown_result().map(crate::export::results_tsv)
+        {
+            ui.ctx().copy_text(table);
+            app.status = "Results copied as a table (tab-separated)".to_owned();
+        }
         ui.separator();
         for kind in ChartKind::ALL {
             ui.menu_button(format!("{} chart", chart_title(kind)), |ui| {

@@ -70,6 +70,7 @@ struct GuiArgs {
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
+    init_logging();
     if std::env::args_os()
         .nth(1)
         .is_some_and(|arg| arg == WORKER_ARG)
@@ -98,6 +99,14 @@ pub fn main() -> ExitCode {
         Some(Commands::Gui(args)) => gui(args.preset, args.autorun),
         None => gui(None, false),
     }
+}
+
+/// Warnings and errors (a window, GL or file-dialog portal failure) go to
+/// stderr; `RUST_LOG` (e.g. `RUST_LOG=info`, `RUST_LOG=wgpu=debug`) shows more.
+fn init_logging() {
+    let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        .format_timestamp(None)
+        .try_init();
 }
 
 fn gui(preset: Option<String>, autorun: bool) -> ExitCode {

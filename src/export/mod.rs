@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::engine::results::metrics::ExperimentResult;
 
-pub use self::csv::CsvExporter;
+pub use self::csv::{CsvExporter, results_tsv};
 pub use self::json::{JsonExporter, load_result};
 
 /// Why an export failed; names the path.

@@ -393,6 +393,9 @@ impl Session<'_> {
     }
 
     fn run_experiment(&self, experiment: &Experiment) {
+        // Fine timers and no App Nap while it runs (see `activity`).
+        let _activity =
+            crate::engine::run::activity::RunActivity::begin("Concurrency Lab experiment");
         let machine = MachineInfo::current();
         let cores = machine.cores;
         let mut result = ExperimentResult::new(experiment, machine);

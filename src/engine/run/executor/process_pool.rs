@@ -8,9 +8,11 @@
 //! back with each result.
 //!
 //! Workers are killed on cancel, on error and when the pool is dropped; a
-//! worker that dies mid-task fails that task and is replaced. On Linux a
-//! worker also dies with the lab (parent-death signal), and everywhere it
-//! exits when its stdin closes.
+//! worker that dies mid-task fails that task and is replaced. A worker also
+//! dies with the lab — on Linux by a parent-death signal, on Windows by a
+//! kill-on-close job object — and everywhere it exits when its stdin closes.
+//! On Windows workers open no console window and are in a process group of
+//! their own, so the console's Ctrl+C reaches only the lab, which cancels.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -71,10 +73,29 @@ pub struct ProcessPool;
 #[derive(Default)]
 struct Children {
     by_pid: Mutex<HashMap<u32, Child>>,
+    /// Windows: ends the workers if the lab dies without killing them.
+    #[cfg(windows)]
+    job: Option<crate::engine::run::child::windows_job::Job>,
 }
 
 impl Children {
+    fn new() -> Children {
+        Children {
+            by_pid: Mutex::default(),
+            #[cfg(windows)]
+            job: crate::engine::run::child::windows_job::Job::new()
+                .map_err(|e| log::warn!("no job object for the pool's workers: {e}"))
+                .ok(),
+        }
+    }
+
     fn insert(&self, child: Child) {
+        #[cfg(windows)]
+        if let Some(job) = &self.job
+            && let Err(error) = job.assign(&child)
+        {
+            log::warn!("worker {} not in the job object: {error}", child.id());
+        }
         self.lock().insert(child.id(), child);
     }
 
@@ -159,11 +180,14 @@ fn worker_error(exe: &std::path::Path, reason: impl Into<String>) -> ExecError {
 impl PoolShared<'_> {
     /// Starts a worker process and sends it the setup (does not wait for it).
     fn spawn(&self) -> Result<(u32, ChildStdin, ChildStdout), ExecError> {
-        let mut child = Command::new(self.exe)
+        let mut command = Command::new(self.exe);
+        command
             .arg(WORKER_ARG)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::inherit());
+        crate::engine::run::child::detach_from_console(&mut command);
+        let mut child = command
             .spawn()
             .map_err(|e| worker_error(self.exe, format!("cannot start: {e}")))?;
         let pid = child.id();
@@ -345,7 +369,7 @@ impl Executor for ProcessPool {
                 work: Box::new(ctx.work.clone()),
                 services: ctx.services.clone(),
             }),
-            children: Children::default(),
+            children: Children::new(),
             recorder: ctx.recorder,
             results: ctx.results,
             cancel: ctx.cancel,
@@ -417,6 +441,8 @@ impl Executor for ProcessPool {
 /// stdin closes.
 pub fn worker_main() -> std::process::ExitCode {
     prepare_worker_process();
+    // Its waits are as fine-grained as the lab's (Windows: 1 ms timers).
+    let _activity = crate::engine::run::activity::RunActivity::begin("Concurrency Lab worker");
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut output = std::io::stdout().lock();
@@ -476,13 +502,9 @@ pub fn worker_main() -> std::process::ExitCode {
 }
 
 /// A worker ignores Ctrl+C (the lab cancels and kills it) and, on Linux, dies
-/// with the lab.
+/// with the lab (on Windows the pool's job object sees to that).
 fn prepare_worker_process() {
-    #[cfg(unix)]
-    // SAFETY: setting SIGINT to SIG_IGN has no preconditions.
-    unsafe {
-        libc::signal(libc::SIGINT, libc::SIG_IGN);
-    }
+    crate::engine::run::child::ignore_console_interrupt();
     #[cfg(target_os = "linux")]
     // SAFETY: prctl(PR_SET_PDEATHSIG) with a valid signal number.
     unsafe {
