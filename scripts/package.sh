@@ -71,7 +71,7 @@ package_linux() {
 
     # .deb
     local root="$stage/deb"
-    install -Dm755 "$binary" "$root/usr/bin/concurrency-lab"
+    install -Dm755 -s "$binary" "$root/usr/bin/concurrency-lab"
     install_desktop_files "$root/usr"
     local doc="$root/usr/share/doc/concurrency-lab"
     install -Dm644 README.md "$doc/README.md"
@@ -118,7 +118,7 @@ CONTROL
     # Tarball: the same files under one folder, for any distribution.
     local name="concurrency-lab-$version-$(uname -m)-linux"
     local tree="$stage/$name"
-    install -Dm755 "$binary" "$tree/bin/concurrency-lab"
+    install -Dm755 -s "$binary" "$tree/bin/concurrency-lab"
     install_desktop_files "$tree"
     cp "${docs[@]}" "$tree/"
     tar -C "$stage" -czf "$out/$name.tar.gz" --owner=0 --group=0 "$name"
@@ -128,12 +128,15 @@ CONTROL
 package_windows() {
     local target=x86_64-pc-windows-gnu
     echo "== windows: cargo build --profile $profile --target $target (MinGW-w64)"
-    cargo build --quiet --locked --profile "$profile" --target "$target" --features windows-gui --bins
+    # As scripts/windows/check.sh builds it (no 500 MB of DWARF in a dev .exe).
+    CARGO_PROFILE_DEV_DEBUG=0 \
+        cargo build --quiet --locked --profile "$profile" --target "$target" --features windows-gui --bins
     local built="$target_dir/$target/$profile_dir"
     local name="concurrency-lab-$version-x86_64-windows"
     local tree="$stage/$name"
     mkdir -p "$tree"
     cp "$built/concurrency-lab.exe" "$built/concurrency-lab-gui.exe" "${docs[@]}" "$tree/"
+    x86_64-w64-mingw32-strip "$tree"/*.exe
     local zip="$out/$name.zip"
     rm -f "$zip"
     (cd "$stage" && python3 -m zipfile -c "$zip" "$name")

@@ -15,11 +15,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 target=x86_64-pc-windows-gnu
+# No debug information in the Windows build: with it the .exe is 500 MB
+# (MinGW's DWARF), slower to link and to load under Wine. package.sh's
+# `--profile dev` build (CI) uses the same setting and so reuses this build.
+export CARGO_PROFILE_DEV_DEBUG=0
 runner=scripts/windows/wine-run.sh
 # Integration tests (tests/it) run under Wine, by name filter. Left out: the
 # app's (they render with wgpu; Wine here has no GPU nor a display) and the
 # Python ones (no Windows Python under Wine).
-TESTS=(executors:: failures:: presets:: cli::)
+TESTS=(executors:: failures:: presets:: cli:: platform::)
 
 # One throw-away Wine prefix for the whole leg (created on first use, ~7 s).
 WINEPREFIX="$(mktemp -d "${TMPDIR:-/tmp}/lab-wine.XXXXXX")"

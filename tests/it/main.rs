@@ -11,5 +11,6 @@ mod charts;
 mod cli;
 mod executors;
 mod failures;
+mod platform;
 mod presets;
 mod python;

@@ -192,6 +192,32 @@ pub fn thread_cpu_ns() -> u64 {
     windows_cpu_ns(|c, e, k, u| unsafe { GetThreadTimes(GetCurrentThread(), c, e, k, u) })
 }
 
+/// Whether [`thread_cpu_ns`] has a fine clock here (so a 2 ms thread reads
+/// 2 ms, not 0): on Windows only with the cycle clock (not under Wine, whose
+/// thread times advance in 10 ms steps).
+#[cfg(windows)]
+pub fn thread_cpu_clock_is_fine() -> bool {
+    cycles_per_ns().is_some()
+}
+
+/// Whether [`thread_cpu_ns`] has a fine clock here: yes on Unix
+/// (`CLOCK_THREAD_CPUTIME_ID`), no where there is no thread clock.
+#[cfg(not(windows))]
+pub fn thread_cpu_clock_is_fine() -> bool {
+    cfg!(unix)
+}
+
+/// CPU time to measure a run with: the calling thread's where
+/// [`thread_cpu_clock_is_fine`], else the whole process's (which then counts
+/// the app's other threads too, but never reads 0 for short threads).
+pub fn run_cpu_ns() -> u64 {
+    if thread_cpu_clock_is_fine() {
+        thread_cpu_ns()
+    } else {
+        process_cpu_ns()
+    }
+}
+
 /// Thread cycles per nanosecond, measured once: Windows counts a thread's
 /// cycles with the time-stamp counter, whose rate is read here against the
 /// performance counter over ~2 ms. `None` where there is no TSC (ARM64) or

@@ -419,6 +419,7 @@ impl Driver {
     /// after [`STOP_GRACE`] is killed.
     pub fn kill(&mut self) {
         self.stdin.take();
+        #[cfg(unix)]
         let asked = Instant::now();
         let _ = wait_timeout(&mut self.child, STOP_GRACE);
         #[cfg(unix)]

@@ -34,12 +34,15 @@ impl RunActivity {
         }
     }
 
-    /// The timer resolution raised to, in ms (Windows; `None` elsewhere or
-    /// when the system refused).
+    /// The timer resolution raised to, in ms (`None` when the system refused).
+    #[cfg(windows)]
     pub fn timer_period_ms(&self) -> Option<u32> {
-        #[cfg(windows)]
-        return self.period_ms;
-        #[cfg(not(windows))]
+        self.period_ms
+    }
+
+    /// The timer resolution raised to: nothing to raise on this system.
+    #[cfg(not(windows))]
+    pub fn timer_period_ms(&self) -> Option<u32> {
         None
     }
 }

@@ -560,10 +560,12 @@ impl Session<'_> {
                 .spawn_scoped(scope, || {
                     let start = sys::monotonic_ns();
                     run_origin.store(start, Ordering::Release);
-                    let cpu_before = sys::thread_cpu_ns();
+                    // This thread's CPU time, or the process's where thread
+                    // times are too coarse (see `sys::run_cpu_ns`).
+                    let cpu_before = sys::run_cpu_ns();
                     let report = executor.run(&ctx);
                     let end = sys::monotonic_ns();
-                    let own_cpu = sys::thread_cpu_ns().saturating_sub(cpu_before);
+                    let own_cpu = sys::run_cpu_ns().saturating_sub(cpu_before);
                     let _ = self.wake.send(Command::ExecutorDone);
                     (report.map(|r| (r, own_cpu)), start, end)
                 })
@@ -605,9 +607,16 @@ impl Session<'_> {
         // The run's own threads and processes only: the app's UI, the CPU
         // monitor and the echo server (standing in for a remote machine)
         // are not part of the model's cost. An interpreter counts its own.
+        // Where thread times are coarse, `exec_cpu_ns` is the whole process's
+        // and already holds the worker threads'.
+        let worker_threads_cpu_ns = if sys::thread_cpu_clock_is_fine() {
+            recorder.worker_cpu_ns()
+        } else {
+            0
+        };
         let cpu_ns = report
             .cpu_ns
-            .unwrap_or(exec_cpu_ns + recorder.worker_cpu_ns() + report.extra_cpu_ns);
+            .unwrap_or(exec_cpu_ns + worker_threads_cpu_ns + report.extra_cpu_ns);
         // An interpreter times its own pool, without its own start-up.
         let (start_ns, end_ns) = report.window_ns.unwrap_or((start_ns, end_ns));
         if let Err(e) = services.close() {
