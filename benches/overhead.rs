@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
 
 use concurrency_lab::engine::measure::recorder::{self, EventKind, Recorder};
 use concurrency_lab::engine::run::cancel::CancelToken;
@@ -63,6 +64,7 @@ fn run_model(model: Model, tasks: u32) {
         worker_exe: Path::new(env!("CARGO_BIN_EXE_concurrency-lab")),
         notices: &notices,
         temp_root: None,
+        python_startup_timeout: Duration::from_secs(20),
     };
     executor_for(&plan).run(&ctx).expect("run");
     assert_eq!(results.finished(), tasks as usize);

@@ -5,8 +5,12 @@
 //! - [`export`]: results to JSON, CSV and charts (no UI).
 //! - [`app`]: the desktop app (egui), which only draws what the engine records.
 //! - [`cli`]: the command line.
+//! - [`present`]: colours, units and result columns shared by all of them.
+//! - [`i18n`]: the languages (English, Russian) every message comes in.
 
 pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod export;
+pub mod i18n;
+pub mod present;

@@ -148,12 +148,16 @@ def thread_clock_usable():
 class Lane(object):
     """The events of one OS thread (or one worker process)."""
 
-    __slots__ = ("pid", "tid", "name", "events", "sent", "announced")
+    __slots__ = ("pid", "tid", "name", "events", "sent", "announced", "results", "results_sent")
 
     def __init__(self, pid, tid, name):
         self.pid = pid
         self.tid = tid
         self.name = name
+        # (task, checksum, error) of tasks that ended here: appended by the
+        # lane's own thread only, handed over like the events.
+        self.results = []
+        self.results_sent = 0
         # Flat: t_ns, task, cpu, kind, t_ns, task, cpu, kind, ... Only ever
         # extended (by its own thread, four or eight items at once): a batch
         # takes the part after `sent`, so nothing is lost to a race.
@@ -201,6 +205,7 @@ class Recorder(object):
             return lane
 
     def result(self, task, checksum, error):
+        """A result recorded outside any lane (a pool's parent gathering them)."""
         with self.lock:
             self.results.append((task, checksum, error))
 
@@ -240,6 +245,11 @@ class Recorder(object):
             lane.announced = True
         results = self.results
         self.results = []
+        for lane in self.lanes:
+            end = len(lane.results)
+            if end > lane.results_sent:
+                results.extend(lane.results[lane.results_sent:end])
+                lane.results_sent = end
         if lanes or results:
             send(self.out, {"type": "batch", "lanes": lanes, "results": results})
 
@@ -441,19 +451,28 @@ def last_line(error):
     return text[:500]
 
 
+# A task shorter than this keeps the core it started on as its end core:
+# asking again costs more than such a task (ns).
+END_CORE_MIN_NS = 200_000
+
+
 def run_task(work, recorder, task):
-    """One task from start to recorded outcome, on the calling thread."""
+    """One task from start to recorded outcome, on the calling thread.
+
+    Kept lean — a clock read, a core number, two list appends — so that tiny
+    tasks measure Python, not the lab (see BENCHMARKS.md).
+    """
     lane = recorder.lane()
     events = lane.events
     getcpu = recorder.getcpu
-    t = perf_counter_ns()
+    t0 = perf_counter_ns()
     cpu = getcpu() if getcpu else -1
-    events.extend((t, task, cpu, EV_START, t, task, cpu, EV_RUNNING))
+    events.extend((t0, task, cpu, EV_START, t0, task, cpu, EV_RUNNING))
     # A long task shows up live from its start, not only once it ends.
-    recorder.maybe_flush(t)
-    body = Task(work, task, events, getcpu)
+    if t0 - recorder.last_flush_ns >= recorder.flush_every_ns:
+        recorder.maybe_flush(t0)
     try:
-        checksum = body.run()
+        checksum = Task(work, task, events, getcpu).run()
         error = None
         kind = EV_END
     except Exception as e:
@@ -461,9 +480,12 @@ def run_task(work, recorder, task):
         error = last_line(e)
         kind = EV_FAILED
     t = perf_counter_ns()
-    events.extend((t, task, getcpu() if getcpu else -1, kind))
-    recorder.result(task, checksum, error)
-    recorder.maybe_flush(t)
+    if getcpu and t - t0 >= END_CORE_MIN_NS:
+        cpu = getcpu()
+    events.extend((t, task, cpu, kind))
+    lane.results.append((task, checksum, error))
+    if t - recorder.last_flush_ns >= recorder.flush_every_ns:
+        recorder.maybe_flush(t)
 
 
 # ----------------------------------------------------------------------------
@@ -615,7 +637,7 @@ def model_async_single(work, recorder, workers):
             kind = EV_FAILED
         t = perf_counter_ns()
         events.extend((t, task, getcpu() if getcpu else -1, kind))
-        recorder.result(task, checksum, error)
+        lane.results.append((task, checksum, error))
         recorder.maybe_flush(t)
 
     async def main():
@@ -864,14 +886,37 @@ def read_line(fd):
 _ACTIVE = {}
 
 
+def unlink_semaphores():
+    """Removes the named semaphores this process made (spawn and forkserver
+    pools make them; a process killed outright would leave them in
+    /dev/shm). Found through the garbage collector, which knows every
+    SemLock alive here."""
+    try:
+        import gc
+        import _multiprocessing
+        from multiprocessing.synchronize import SemLock
+
+        for obj in gc.get_objects():
+            if isinstance(obj, SemLock):
+                name = getattr(obj._semlock, "name", None)
+                if name:
+                    try:
+                        _multiprocessing.sem_unlink(name)
+                    except Exception:
+                        pass
+    except Exception:
+        pass
+
+
 def stop_now():
-    """Kills the pool's workers (and a fork server), then this process.
+    """Removes this process's named semaphores, kills the pool's workers (and
+    a fork server), then this process.
 
     Not the whole process group: `multiprocessing`'s resource tracker lives
-    in it, and once every other process is gone it removes the named
-    semaphores that spawn and forkserver pools make. The lab kills whatever
-    is left a moment later.
+    in it and, once every other process is gone, cleans up what is still
+    registered. The lab kills whatever is left a moment later.
     """
+    unlink_semaphores()
     executor = _ACTIVE.get("process_pool")
     processes = getattr(executor, "_processes", None) or {}
     for process in list(processes.values()):

@@ -7,6 +7,7 @@ use super::{ErrorPanel, LabApp};
 use crate::engine::spec::preset;
 use crate::engine::view::live::LiveExperiment;
 use crate::export::charts::{ChartFormat, ChartKind};
+use crate::tr;
 
 /// Something the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +40,8 @@ pub enum Action {
     ShowHistory(usize),
     /// Close the error panel.
     DismissError,
+    /// Speak this language (`None`: the system's), and remember it.
+    SetLanguage(Option<crate::i18n::Language>),
 }
 
 /// What an export writes.
@@ -62,24 +65,52 @@ impl ExportTarget {
         }
     }
 
-    /// A file name to suggest.
-    pub fn suggested_name(self) -> String {
+    /// A file name to suggest: the experiment's name, then what is in it.
+    pub fn suggested_name(self, experiment: &str) -> String {
+        let stem: String = experiment
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let stem = if stem.is_empty() {
+            "results".to_owned()
+        } else {
+            stem
+        };
         match self {
-            ExportTarget::Json => "results.json".into(),
-            ExportTarget::Csv => "results.csv".into(),
-            ExportTarget::Chart(kind, _) => format!("{}.{}", kind.name(), self.extension()),
+            ExportTarget::Json | ExportTarget::Csv => format!("{stem}.{}", self.extension()),
+            ExportTarget::Chart(kind, _) => format!("{stem}-{}.{}", kind.name(), self.extension()),
+        }
+    }
+
+    /// What is being written, for the path window's title.
+    pub fn describe(self) -> String {
+        match self {
+            ExportTarget::Json => tr!("export-what-json"),
+            ExportTarget::Csv => tr!("export-what-csv"),
+            ExportTarget::Chart(kind, format) => tr!(
+                "export-what-chart",
+                chart = super::top_bar::chart_title(kind),
+                format = format.extension().to_uppercase()
+            ),
         }
     }
 }
 
 impl LabApp {
-    fn show_error(&mut self, title: &str, message: impl Into<String>) {
+    fn show_error(&mut self, title: String, message: impl Into<String>) {
         let message = message.into();
         self.status = format!("{title}: {message}");
-        self.error = Some(ErrorPanel {
-            title: title.to_owned(),
-            message,
-        });
+        self.error = Some(ErrorPanel { title, message });
     }
 
     /// Carries out one action.
@@ -89,12 +120,11 @@ impl LabApp {
             Action::Stop => {
                 if let Some(runner) = &self.runner {
                     runner.cancel();
-                    self.status = "Stopping…".into();
+                    self.status = tr!("status-stopping");
                 }
             }
             Action::NewPreset => {
-                self.settings.preset = super::settings::default_preset();
-                self.settings.preset.name = "Untitled experiment".into();
+                self.settings.preset = super::settings::new_preset();
                 self.settings.preset_path = None;
             }
             Action::OpenPreset(source) => self.open_preset(&source),
@@ -112,27 +142,25 @@ impl LabApp {
             Action::OpenResultsDialog => self.dialogs.ask(DialogPurpose::OpenResults, None),
             Action::OpenResults(path) => match crate::export::load_result(&path) {
                 Ok(result) => {
-                    self.status = format!("Opened results {}", path.display());
+                    self.status = tr!("status-opened-results", path = path.display().to_string());
                     self.live = Some(LiveExperiment::from_result(result.clone()));
                     self.history.push(result);
                     self.compare = std::collections::BTreeSet::from([self.history.len() - 1]);
                     self.timeline.reset();
                 }
-                Err(error) => self.show_error("Could not open results", error.to_string()),
+                Err(error) => self.show_error(tr!("error-open-results"), error.to_string()),
             },
-            Action::ExportDialog(target) => {
-                if self.shown_result().is_none() {
-                    self.show_error(
-                        "Nothing to export",
-                        "run an experiment or open results first",
-                    );
-                } else {
-                    self.dialogs.ask(
-                        DialogPurpose::Export(target),
-                        Some(PathBuf::from(target.suggested_name())),
-                    );
+            Action::ExportDialog(target) => match self.shown_result() {
+                None => self.show_error(
+                    tr!("error-nothing-to-export"),
+                    tr!("error-nothing-to-export-why"),
+                ),
+                Some(result) => {
+                    let name = target.suggested_name(&result.preset.name);
+                    self.dialogs
+                        .ask(DialogPurpose::Export(target), Some(PathBuf::from(name)));
                 }
-            }
+            },
             Action::ExportTo(target, path) => self.export(target, &path),
             Action::ShowHistory(index) => {
                 if let Some(result) = self.history.get(index) {
@@ -144,6 +172,16 @@ impl LabApp {
                 }
             }
             Action::DismissError => self.error = None,
+            Action::SetLanguage(language) => {
+                self.settings.language = language;
+                let chosen = language.unwrap_or_else(crate::i18n::system_language);
+                crate::i18n::set_thread_language(Some(chosen));
+                if self.options.persist {
+                    crate::i18n::set_language(chosen);
+                }
+                // Messages made in the old language are made again.
+                self.validated = None;
+            }
         }
         ctx.request_repaint();
     }
@@ -155,24 +193,26 @@ impl LabApp {
         let experiment = match self.validation().clone() {
             Ok(experiment) => experiment,
             Err(error) => {
-                self.show_error("The experiment cannot run", error.to_string());
+                self.show_error(tr!("error-cannot-run"), error.to_string());
                 return;
             }
         };
         let Some(runner) = &self.runner else {
-            self.show_error(
-                "The experiment cannot run",
-                "the runner thread is not available",
-            );
+            self.show_error(tr!("error-cannot-run"), tr!("error-no-runner"));
             return;
         };
-        self.live = Some(LiveExperiment::starting(
+        let mut live = LiveExperiment::starting(
             &experiment.preset.name,
             experiment.runs.clone(),
             experiment.workload.tasks,
+        );
+        live.provisional = Some(crate::engine::results::metrics::ExperimentResult::new(
+            &experiment,
+            crate::engine::measure::machine::MachineInfo::current(),
         ));
+        self.live = Some(live);
         self.timeline.reset();
-        self.status = format!("Running {}…", experiment.preset.name);
+        self.status = tr!("status-running", name = experiment.preset.name.clone());
         runner.start(experiment);
         self.running
             .store(true, std::sync::atomic::Ordering::Relaxed);
@@ -181,14 +221,9 @@ impl LabApp {
     /// Opens a preset file or built-in; a broken one leaves the current
     /// experiment as it was and shows the error naming file and field.
     pub fn open_preset(&mut self, source: &str) {
-        let machine = crate::engine::measure::machine::MachineInfo::current();
-        let loaded = preset::load(source).and_then(|(preset, origin)| {
-            preset
-                .validate(&origin, machine, crate::engine::run::kernel::calibration)
-                .map(|_| (preset, origin))
-        });
-        match loaded {
-            Ok((preset, origin)) => {
+        match preset::load_experiment(source) {
+            Ok((preset, experiment)) => {
+                let origin = experiment.source;
                 self.settings.preset = preset;
                 if origin.starts_with("builtin:") {
                     self.settings.preset_path = None;
@@ -197,23 +232,30 @@ impl LabApp {
                     self.settings.remember(path.clone());
                     self.settings.preset_path = Some(path);
                 }
-                self.status = format!("Opened {origin}");
+                self.status = tr!("status-opened", origin = origin.clone());
                 self.error = None;
             }
-            Err(error) => self.show_error("Could not open the preset", error.to_string()),
+            Err(error) => self.show_error(tr!("error-open-preset"), error.to_string()),
         }
     }
 
     /// Saves the current preset (atomically) and makes the file current.
     pub fn save_preset_to(&mut self, path: PathBuf) {
-        let text = self.settings.preset.to_toml();
+        let text = match self.settings.preset.to_toml() {
+            Ok(text) => text,
+            Err(error) => {
+                // Nothing is written: the file keeps what it had.
+                self.show_error(tr!("error-save-preset"), error.to_string());
+                return;
+            }
+        };
         match crate::export::write_atomic(&path, |out| out.write_all(text.as_bytes())) {
             Ok(()) => {
-                self.status = format!("Saved {}", path.display());
+                self.status = tr!("status-saved", path = path.display().to_string());
                 self.settings.remember(path.clone());
                 self.settings.preset_path = Some(path);
             }
-            Err(error) => self.show_error("Could not save the preset", error.to_string()),
+            Err(error) => self.show_error(tr!("error-save-preset"), error.to_string()),
         }
     }
 
@@ -228,8 +270,8 @@ impl LabApp {
     fn export(&mut self, target: ExportTarget, path: &std::path::Path) {
         let Some(result) = self.shown_result().cloned() else {
             self.show_error(
-                "Nothing to export",
-                "run an experiment or open results first",
+                tr!("error-nothing-to-export"),
+                tr!("error-nothing-to-export-why"),
             );
             return;
         };
@@ -249,8 +291,8 @@ impl LabApp {
             }
         };
         match written {
-            Ok(()) => self.status = format!("Exported {}", path.display()),
-            Err(error) => self.show_error("Export failed", error.to_string()),
+            Ok(()) => self.status = tr!("status-exported", path = path.display().to_string()),
+            Err(error) => self.show_error(tr!("error-export"), error.to_string()),
         }
     }
 }

@@ -9,42 +9,101 @@ use crate::engine::spec::preset::{
     self, MAX_BYTES, MAX_PROCESSES, MAX_TASK_MS, MAX_TASKS, MAX_WORKERS, Model, RunSpec, Runtime,
     StartMethod, WorkloadKind, WorkloadSpec,
 };
+use crate::present::units;
+use crate::tr;
+
+/// Where the current validation problem is, to mark it in place.
+#[derive(Debug, Clone, Default)]
+pub struct Problem {
+    /// The run card (0-based) it is in, if in one.
+    pub run: Option<usize>,
+    /// The field's name within its card or section (`workers`, `workload.tasks`).
+    pub field: String,
+    /// What is wrong, without the file and card (they are evident in place).
+    pub message: String,
+}
+
+impl Problem {
+    /// The problem of a validation result, if any.
+    pub fn of(error: &preset::PresetError) -> Problem {
+        match error {
+            preset::PresetError::Invalid {
+                field,
+                value,
+                allowed,
+                ..
+            } => match preset::run_field(field) {
+                Some((index, name)) => Problem {
+                    run: Some(index),
+                    field: name.to_owned(),
+                    message: format!("{name} = {value}: {allowed}"),
+                },
+                None => Problem {
+                    run: None,
+                    field: field.clone(),
+                    message: format!("{field} = {value}: {allowed}"),
+                },
+            },
+            other => Problem {
+                run: None,
+                field: String::new(),
+                message: other.to_string(),
+            },
+        }
+    }
+
+    /// Whether it is about `field` of the workload (or the preset's top level).
+    fn is_about(&self, field: &str) -> bool {
+        self.run.is_none() && self.field == field
+    }
+}
 
 /// Draws the panel.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     let running = app.is_running();
     let mut show_code = None;
+    let problem = app.validation().as_ref().err().map(Problem::of);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_enabled_ui(!running, |ui| {
-                ui.heading("Experiment");
+                ui.heading(tr!("experiment-title"));
                 let preset = &mut app.settings.preset;
-                let name_label = ui.label("Name").id;
+                let name_label = ui.label(tr!("experiment-name")).id;
                 ui.add(
                     egui::TextEdit::singleline(&mut preset.name)
-                        .hint_text("name")
+                        .hint_text(tr!("experiment-name-hint"))
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(name_label);
-                let description_label = ui.label("Description").id;
+                problem_ui(ui, problem.as_ref().filter(|p| p.is_about("name")));
+                let description_label = ui.label(tr!("experiment-description")).id;
                 ui.add(
                     egui::TextEdit::multiline(&mut preset.description)
-                        .hint_text("what it shows")
+                        .hint_text(tr!("experiment-description-hint"))
                         .desired_rows(2)
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(description_label);
+                problem_ui(ui, problem.as_ref().filter(|p| p.is_about("description")));
                 ui.add_space(4.0);
-                egui::CollapsingHeader::new(egui::RichText::new("Workload").strong())
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(tr!("experiment-workload")).strong(),
+                )
+                .default_open(true)
+                .show(ui, |ui| {
+                    workload_ui(ui, &mut preset.workload, problem.as_ref())
+                });
+                egui::CollapsingHeader::new(egui::RichText::new(tr!("experiment-runs")).strong())
                     .default_open(true)
-                    .show(ui, |ui| workload_ui(ui, &mut preset.workload));
-                egui::CollapsingHeader::new(egui::RichText::new("Runs to compare").strong())
-                    .default_open(true)
-                    .show(ui, |ui| show_code = runs_ui(ui, &mut preset.runs));
-                egui::CollapsingHeader::new(egui::RichText::new("Measurement").strong())
-                    .default_open(true)
-                    .show(ui, |ui| measurement_ui(ui, preset));
+                    .show(ui, |ui| {
+                        show_code = runs_ui(ui, &mut preset.runs, problem.as_ref())
+                    });
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(tr!("experiment-measurement")).strong(),
+                )
+                .default_open(true)
+                .show(ui, |ui| measurement_ui(ui, preset, problem.as_ref()));
             });
             ui.add_space(6.0);
             validation_ui(app, ui);
@@ -54,112 +113,182 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     }
 }
 
-fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
-    egui::Grid::new("workload-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        ui.label("Kind");
-        let mut kind = workload.kind;
-        egui::ComboBox::from_id_salt("workload-kind")
-            .selected_text(kind.name())
-            .show_ui(ui, |ui| {
-                for option in WorkloadKind::ALL {
-                    ui.selectable_value(&mut kind, option, option.name())
-                        .on_hover_text(option.describe());
-                }
-            })
-            .response
-            .on_hover_text(kind.describe());
-        if kind != workload.kind {
-            set_kind(workload, kind);
-        }
-        ui.end_row();
+/// A problem, in the error colour, where it is.
+fn problem_ui(ui: &mut egui::Ui, problem: Option<&Problem>) {
+    if let Some(problem) = problem {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("⚠ {}", problem.message),
+        );
+    }
+}
 
-        let tasks_label = ui.label("Tasks").id;
-        ui.horizontal(|ui| {
-            let mut per_core = workload.tasks_per_core.is_some();
-            match (&mut workload.tasks, &mut workload.tasks_per_core) {
-                (_, Some(per)) => {
-                    ui.add(egui::DragValue::new(per).range(1..=10_000).suffix(" per core"))
-                        .labelled_by(tasks_label);
-                }
-                (Some(tasks), None) => {
-                    ui.add(egui::DragValue::new(tasks).range(1..=MAX_TASKS).speed(1.0))
-                        .labelled_by(tasks_label);
-                }
-                (None, None) => workload.tasks = Some(8),
+fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec, problem: Option<&Problem>) {
+    egui::Grid::new("workload-grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(tr!("workload-kind"));
+            let mut kind = workload.kind;
+            egui::ComboBox::from_id_salt("workload-kind")
+                .selected_text(kind.name())
+                .show_ui(ui, |ui| {
+                    for option in WorkloadKind::ALL {
+                        ui.selectable_value(&mut kind, option, option.name())
+                            .on_hover_text(describe_kind(option));
+                    }
+                })
+                .response
+                .on_hover_text(describe_kind(kind));
+            if kind != workload.kind {
+                set_kind(workload, kind);
             }
-            if ui
-                .checkbox(&mut per_core, "× cores")
-                .on_hover_text("Give the count per logical core, so the experiment means the same on 2 cores and on 64")
-                .changed()
-            {
-                let cores = crate::engine::measure::machine::MachineInfo::current().cores.max(1) as i64;
-                if per_core {
-                    let tasks = workload.tasks.take().unwrap_or(8);
-                    workload.tasks_per_core = Some((tasks / cores).max(1));
-                } else {
-                    let per = workload.tasks_per_core.take().unwrap_or(4);
-                    workload.tasks = Some((per * cores).min(MAX_TASKS));
-                }
-            }
-        });
-        ui.end_row();
+            ui.end_row();
 
-        if matches!(workload.kind, WorkloadKind::Cpu | WorkloadKind::Mixed | WorkloadKind::Convoy) {
-            let cpu_label = ui.label("Computation").id;
+            let tasks_label = ui.label(tr!("workload-tasks")).id;
             ui.horizontal(|ui| {
-                let mut fixed = workload.cpu_iters.is_some();
-                if let Some(iters) = &mut workload.cpu_iters {
-                    ui.add(egui::DragValue::new(iters).range(1..=1_000_000_000_000i64).speed(100.0).suffix(" iterations"))
-                        .labelled_by(cpu_label);
-                } else {
-                    let ms = workload.cpu_ms.get_or_insert(10.0);
-                    ui.add(egui::DragValue::new(ms).range(0.001..=MAX_TASK_MS).speed(0.5).suffix(" ms"))
-                        .labelled_by(cpu_label)
-                        .on_hover_text("CPU time per task on one core of this machine (calibrated)");
+                let mut per_core = workload.tasks_per_core.is_some();
+                match (&mut workload.tasks, &mut workload.tasks_per_core) {
+                    (_, Some(per)) => {
+                        ui.add(
+                            egui::DragValue::new(per)
+                                .range(1..=10_000)
+                                .suffix(tr!("workload-per-core-suffix")),
+                        )
+                        .labelled_by(tasks_label);
+                    }
+                    (Some(tasks), None) => {
+                        ui.add(egui::DragValue::new(tasks).range(1..=MAX_TASKS).speed(1.0))
+                            .labelled_by(tasks_label);
+                    }
+                    (None, None) => workload.tasks = Some(8),
                 }
                 if ui
-                    .checkbox(&mut fixed, "fixed")
-                    .on_hover_text("Fixed kernel iterations instead of calibrated milliseconds: identical work on every machine")
+                    .checkbox(&mut per_core, tr!("workload-per-core"))
+                    .on_hover_text(tr!("workload-per-core-help"))
                     .changed()
                 {
-                    let rate = crate::engine::run::kernel::calibration().iterations_per_ms;
-                    if fixed {
-                        let ms = workload.cpu_ms.take().unwrap_or(10.0);
-                        workload.cpu_iters = Some((ms * rate).round().max(1.0) as i64);
+                    let cores = crate::engine::measure::machine::MachineInfo::current()
+                        .cores
+                        .max(1) as i64;
+                    if per_core {
+                        let tasks = workload.tasks.take().unwrap_or(8);
+                        workload.tasks_per_core = Some((tasks / cores).max(1));
                     } else {
-                        let iters = workload.cpu_iters.take().unwrap_or(1);
-                        workload.cpu_ms = Some((iters as f64 / rate).clamp(0.001, MAX_TASK_MS));
+                        let per = workload.tasks_per_core.take().unwrap_or(4);
+                        workload.tasks = Some((per * cores).min(MAX_TASKS));
                     }
                 }
             });
             ui.end_row();
-        }
-        if matches!(workload.kind, WorkloadKind::Sleep | WorkloadKind::Net | WorkloadKind::Mixed | WorkloadKind::Convoy) {
-            let io_label = ui.label(if workload.kind == WorkloadKind::Convoy { "Each wait" } else { "Waiting" }).id;
-            let ms = workload.io_ms.get_or_insert(20.0);
-            ui.add(egui::DragValue::new(ms).range(0.0..=MAX_TASK_MS).speed(0.5).suffix(" ms"))
+
+            if matches!(
+                workload.kind,
+                WorkloadKind::Cpu | WorkloadKind::Mixed | WorkloadKind::Convoy
+            ) {
+                let cpu_label = ui.label(tr!("workload-computation")).id;
+                ui.horizontal(|ui| {
+                    let mut fixed = workload.cpu_iters.is_some();
+                    if let Some(iters) = &mut workload.cpu_iters {
+                        ui.add(
+                            egui::DragValue::new(iters)
+                                .range(1..=1_000_000_000_000i64)
+                                .speed(100.0)
+                                .suffix(tr!("workload-iterations-suffix")),
+                        )
+                        .labelled_by(cpu_label);
+                    } else {
+                        let ms = workload.cpu_ms.get_or_insert(10.0);
+                        ui.add(
+                            ms_drag(ms)
+                                .range(0.001..=MAX_TASK_MS)
+                                .speed(0.5)
+                                .suffix(ms_suffix()),
+                        )
+                        .labelled_by(cpu_label)
+                        .on_hover_text(tr!("workload-cpu-ms-help"));
+                    }
+                    if ui
+                        .checkbox(&mut fixed, tr!("workload-fixed"))
+                        .on_hover_text(tr!("workload-fixed-help"))
+                        .changed()
+                    {
+                        let rate = crate::engine::run::kernel::calibration().iterations_per_ms;
+                        if fixed {
+                            let ms = workload.cpu_ms.take().unwrap_or(10.0);
+                            workload.cpu_iters = Some((ms * rate).round().max(1.0) as i64);
+                        } else {
+                            let iters = workload.cpu_iters.take().unwrap_or(1);
+                            workload.cpu_ms = Some((iters as f64 / rate).clamp(0.001, MAX_TASK_MS));
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+            if matches!(
+                workload.kind,
+                WorkloadKind::Sleep
+                    | WorkloadKind::Net
+                    | WorkloadKind::Mixed
+                    | WorkloadKind::Convoy
+            ) {
+                let io_label = ui
+                    .label(if workload.kind == WorkloadKind::Convoy {
+                        tr!("workload-each-wait")
+                    } else {
+                        tr!("workload-waiting")
+                    })
+                    .id;
+                let ms = workload.io_ms.get_or_insert(20.0);
+                ui.add(
+                    ms_drag(ms)
+                        .range(0.0..=MAX_TASK_MS)
+                        .speed(0.5)
+                        .suffix(ms_suffix()),
+                )
                 .labelled_by(io_label);
-            ui.end_row();
-        }
-        if workload.kind == WorkloadKind::Convoy {
-            let rounds_label = ui.label("Waits").id;
-            let rounds = workload.io_rounds.get_or_insert(50);
-            ui.add(egui::DragValue::new(rounds).range(1..=10_000).suffix(" rounds"))
-                .labelled_by(rounds_label)
-                .on_hover_text("How many short waits the I/O task makes");
-            ui.end_row();
-        }
-        if matches!(workload.kind, WorkloadKind::File | WorkloadKind::Memory) {
-            let bytes_label = ui.label("Bytes").id;
-            ui.horizontal(|ui| {
-                let bytes = workload.bytes.get_or_insert(1 << 20);
-                ui.add(egui::DragValue::new(bytes).range(8..=MAX_BYTES).speed(4096.0))
+                ui.end_row();
+            }
+            if workload.kind == WorkloadKind::Convoy {
+                let rounds_label = ui.label(tr!("workload-waits")).id;
+                let rounds = workload.io_rounds.get_or_insert(50);
+                ui.add(egui::DragValue::new(rounds).range(1..=10_000))
+                    .labelled_by(rounds_label)
+                    .on_hover_text(tr!("workload-waits-help"));
+                ui.end_row();
+            }
+            if matches!(workload.kind, WorkloadKind::File | WorkloadKind::Memory) {
+                let bytes_label = ui.label(tr!("workload-bytes")).id;
+                ui.horizontal(|ui| {
+                    let bytes = workload.bytes.get_or_insert(1 << 20);
+                    ui.add(
+                        egui::DragValue::new(bytes)
+                            .range(8..=MAX_BYTES)
+                            .speed(4096.0),
+                    )
                     .labelled_by(bytes_label);
-                ui.label(egui::RichText::new(human_bytes(*bytes)).weak());
-            });
-            ui.end_row();
-        }
-    });
+                    ui.label(egui::RichText::new(units::bytes((*bytes).max(0) as u64)).weak());
+                });
+                ui.end_row();
+            }
+        });
+    problem_ui(
+        ui,
+        problem.filter(|p| p.run.is_none() && p.field.starts_with("workload.")),
+    );
+}
+
+/// A field of milliseconds written with the language's decimal separator
+/// (1,5 мс in Russian), and read back with either.
+fn ms_drag(value: &mut f64) -> egui::DragValue<'_> {
+    egui::DragValue::new(value)
+        .custom_formatter(|v, decimals| crate::i18n::number(v, (*decimals.start()).clamp(1, 3)))
+        .custom_parser(|text| text.trim().replace(',', ".").parse().ok())
+}
+
+/// " ms" in the language on show.
+fn ms_suffix() -> String {
+    format!(" {}", tr!("unit-ms-short"))
 }
 
 /// Switches kind, keeping what still applies and filling in what is needed.
@@ -196,19 +325,6 @@ fn set_kind(workload: &mut WorkloadSpec, kind: WorkloadKind) {
     }
 }
 
-fn human_bytes(bytes: i64) -> String {
-    let bytes = bytes as f64;
-    if bytes >= (1u64 << 30) as f64 {
-        format!("{:.2} GiB", bytes / (1u64 << 30) as f64)
-    } else if bytes >= (1 << 20) as f64 {
-        format!("{:.2} MiB", bytes / (1 << 20) as f64)
-    } else if bytes >= 1024.0 {
-        format!("{:.1} KiB", bytes / 1024.0)
-    } else {
-        format!("{bytes} B")
-    }
-}
-
 enum RunEdit {
     Up(usize),
     Down(usize),
@@ -216,14 +332,20 @@ enum RunEdit {
     Remove(usize),
 }
 
-/// Edits the runs; returns the run whose Python code was asked for.
-fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
+/// Edits the runs; returns the run whose Python code was asked for. The run
+/// with a problem is framed in the error colour, the problem said under it.
+fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>) -> Option<usize> {
     let cores = crate::engine::measure::machine::MachineInfo::current().cores;
     let mut edit = None;
     let mut show_code = None;
     let count = runs.len();
     for (index, run) in runs.iter_mut().enumerate() {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        let card_problem = problem.filter(|p| p.run == Some(index));
+        let mut frame = egui::Frame::group(ui.style());
+        if card_problem.is_some() {
+            frame = frame.stroke(egui::Stroke::new(1.5, ui.visuals().error_fg_color));
+        }
+        frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(format!("{}.", index + 1)).strong());
@@ -237,18 +359,21 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
                         for option in Model::ALL.into_iter().filter(|m| m.runs_in(run.runtime())) {
                             match lacks(option) {
                                 Some(reason) => {
-                                    ui.add_enabled(false, egui::Button::selectable(false, option.name()))
-                                        .on_disabled_hover_text(reason);
+                                    ui.add_enabled(
+                                        false,
+                                        egui::Button::selectable(false, option.name()),
+                                    )
+                                    .on_disabled_hover_text(reason);
                                 }
                                 None => {
                                     ui.selectable_value(&mut model, option, option.name())
-                                        .on_hover_text(option.describe());
+                                        .on_hover_text(describe_model(option));
                                 }
                             }
                         }
                     })
                     .response
-                    .on_hover_text(model.describe());
+                    .on_hover_text(describe_model(model));
                 if model != run.model {
                     run.model = model;
                     if !model.has_workers() {
@@ -260,41 +385,59 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
                     }
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.add_enabled(count > 1, egui::Button::new("✕").small()).on_hover_text("Remove this run").clicked() {
+                    if ui
+                        .add_enabled(count > 1, egui::Button::new("✕").small())
+                        .on_hover_text(tr!("run-remove"))
+                        .clicked()
+                    {
                         edit = Some(RunEdit::Remove(index));
                     }
                     ui.menu_button("⋯", |ui| {
-                        if ui.add_enabled(index > 0, egui::Button::new("Move up")).clicked() {
+                        if ui
+                            .add_enabled(index > 0, egui::Button::new(tr!("run-move-up")))
+                            .clicked()
+                        {
                             edit = Some(RunEdit::Up(index));
                         }
-                        if ui.add_enabled(index + 1 < count, egui::Button::new("Move down")).clicked() {
+                        if ui
+                            .add_enabled(index + 1 < count, egui::Button::new(tr!("run-move-down")))
+                            .clicked()
+                        {
                             edit = Some(RunEdit::Down(index));
                         }
-                        if ui.button("Duplicate").clicked() {
+                        if ui.button(tr!("run-duplicate")).clicked() {
                             edit = Some(RunEdit::Duplicate(index));
                         }
                         if ui
                             .add_enabled(
                                 crate::engine::python::code::has_python_code(run.model),
-                                egui::Button::new("Show the Python code"),
+                                egui::Button::new(tr!("run-show-code")),
                             )
-                            .on_hover_text("The few lines of ordinary Python that do what this run does")
-                            .on_disabled_hover_text("Python has no counterpart of this model")
+                            .on_hover_text(tr!("run-show-code-help"))
+                            .on_disabled_hover_text(tr!("run-no-python-counterpart"))
                             .clicked()
                         {
                             show_code = Some(index);
                         }
                     })
                     .response
-                    .on_hover_text("Move, duplicate, or show the Python code");
+                    .on_hover_text(tr!("run-menu-help"));
                 });
             });
             ui.horizontal(|ui| {
-                let label_label = ui.label("Label").id;
-                let default = preset::default_label(run, run.model, run.workers.unwrap_or(cores as i64) as usize);
+                let label_label = ui.label(tr!("run-label")).id;
+                let default = preset::default_label(
+                    run,
+                    run.model,
+                    run.workers.unwrap_or(cores as i64) as usize,
+                );
                 let mut label = run.label.clone().unwrap_or_default();
                 let response = ui
-                    .add(egui::TextEdit::singleline(&mut label).hint_text(default).desired_width(f32::INFINITY))
+                    .add(
+                        egui::TextEdit::singleline(&mut label)
+                            .hint_text(default)
+                            .desired_width(f32::INFINITY),
+                    )
                     .labelled_by(label_label);
                 if response.changed() {
                     run.label = (!label.trim().is_empty()).then_some(label);
@@ -303,13 +446,20 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
             if run.model.has_workers() {
                 ui.horizontal(|ui| {
                     let mut default = run.workers.is_none();
-                    let workers_label = ui.label("Workers").id;
-                    let max = if run.model == Model::ProcessPool { MAX_PROCESSES } else { MAX_WORKERS };
+                    let workers_label = ui.label(tr!("run-workers")).id;
+                    let max = if run.model == Model::ProcessPool {
+                        MAX_PROCESSES
+                    } else {
+                        MAX_WORKERS
+                    };
                     if let Some(workers) = &mut run.workers {
                         ui.add(egui::DragValue::new(workers).range(1..=max))
                             .labelled_by(workers_label);
                     }
-                    if ui.checkbox(&mut default, format!("= cores ({cores})")).changed() {
+                    if ui
+                        .checkbox(&mut default, tr!("run-workers-cores", cores = cores))
+                        .changed()
+                    {
                         run.workers = if default { None } else { Some(cores as i64) };
                     }
                 });
@@ -321,7 +471,7 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
                     let mut gil = run.gil.unwrap_or(false);
                     if ui
                         .checkbox(&mut gil, "GIL")
-                        .on_hover_text("Run under a simulated CPython GIL: one thread computes at a time; waits release it")
+                        .on_hover_text(tr!("run-gil-help"))
                         .changed()
                     {
                         run.gil = gil.then_some(true);
@@ -330,14 +480,20 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
                         }
                     }
                     if gil {
-                        let interval_label = ui.label("switch interval").id;
+                        let interval_label = ui.label(tr!("run-switch-interval")).id;
                         let interval = run.switch_interval_ms.get_or_insert(5.0);
-                        ui.add(egui::DragValue::new(interval).range(0.05..=1000.0).speed(0.1).suffix(" ms"))
-                            .labelled_by(interval_label)
-                            .on_hover_text("How long a waiting thread waits before asking the holder to drop the GIL (sys.setswitchinterval)");
+                        ui.add(
+                            ms_drag(interval)
+                                .range(0.05..=1000.0)
+                                .speed(0.1)
+                                .suffix(ms_suffix()),
+                        )
+                        .labelled_by(interval_label)
+                        .on_hover_text(tr!("run-switch-interval-help"));
                     }
                 });
             }
+            problem_ui(ui, card_problem);
         });
     }
     match edit {
@@ -346,7 +502,7 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
         Some(RunEdit::Duplicate(i)) => {
             let mut copy = runs[i].clone();
             if let Some(label) = &mut copy.label {
-                label.push_str(" (copy)");
+                *label = tr!("run-copy-label", label = label.clone());
             }
             runs.insert(i + 1, copy);
         }
@@ -356,14 +512,30 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
         None => {}
     }
     ui.horizontal(|ui| {
-        ui.menu_button("+ Add run", |ui| {
-            for model in Model::ALL {
+        ui.menu_button(tr!("run-add"), |ui| {
+            for model in Model::ALL.into_iter().filter(|m| m.runs_in(Runtime::Lab)) {
                 if ui
                     .button(model.name())
-                    .on_hover_text(model.describe())
+                    .on_hover_text(describe_model(model))
                     .clicked()
                 {
                     runs.push(RunSpec::new(model));
+                }
+            }
+            ui.separator();
+            ui.label(egui::RichText::new(tr!("run-add-python")).weak());
+            for model in Model::ALL
+                .into_iter()
+                .filter(|m| m.runs_in(Runtime::Python))
+            {
+                if ui
+                    .button(format!("Python · {}", model.name()))
+                    .on_hover_text(describe_model(model))
+                    .clicked()
+                {
+                    let mut spec = RunSpec::new(model);
+                    spec.runtime = Some(Runtime::Python);
+                    runs.push(spec);
                 }
             }
         });
@@ -371,24 +543,22 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) -> Option<usize> {
     show_code
 }
 
-fn measurement_ui(ui: &mut egui::Ui, preset: &mut preset::Preset) {
+fn measurement_ui(ui: &mut egui::Ui, preset: &mut preset::Preset, problem: Option<&Problem>) {
     egui::Grid::new("measurement-grid")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            let repetitions_label = ui.label("Repetitions").id;
+            let repetitions_label = ui.label(tr!("measurement-repetitions")).id;
             ui.add(egui::DragValue::new(&mut preset.repetitions).range(1..=100))
                 .labelled_by(repetitions_label)
-                .on_hover_text(
-                    "Measured repetitions of every run: mean, sd, min and max come from these",
-                );
+                .on_hover_text(tr!("measurement-repetitions-help"));
             ui.end_row();
-            let warmup_label = ui.label("Warm-up").id;
+            let warmup_label = ui.label(tr!("measurement-warmup")).id;
             ui.add(egui::DragValue::new(&mut preset.warmup).range(0..=20))
                 .labelled_by(warmup_label)
-                .on_hover_text("Unmeasured repetitions before them");
+                .on_hover_text(tr!("measurement-warmup-help"));
             ui.end_row();
-            ui.label("Baseline");
+            ui.label(tr!("measurement-baseline"));
             let cores = crate::engine::measure::machine::MachineInfo::current().cores;
             let labels: Vec<String> = preset
                 .runs
@@ -426,37 +596,33 @@ fn measurement_ui(ui: &mut egui::Ui, preset: &mut preset::Preset) {
                     }
                 })
                 .response
-                .on_hover_text("Speed-up is measured against this run");
+                .on_hover_text(tr!("measurement-baseline-help"));
             ui.end_row();
         });
+    problem_ui(
+        ui,
+        problem.filter(|p| p.is_about("baseline") || p.is_about("runs")),
+    );
 }
 
+/// Ready, or the first problem with where it is ("run 3, workers …"),
+/// and a pointer to where it is marked.
 fn validation_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     match app.validation() {
         Ok(experiment) => {
             let per_run = experiment.warmup + experiment.repetitions;
             ui.label(
-                egui::RichText::new(format!(
-                    "✔ Ready: {} runs × {} repetitions of {} tasks",
-                    experiment.runs.len(),
-                    per_run,
-                    experiment.workload.tasks
+                egui::RichText::new(tr!(
+                    "experiment-ready",
+                    runs = experiment.runs.len(),
+                    repetitions = per_run,
+                    tasks = experiment.workload.tasks
                 ))
                 .color(ui.visuals().weak_text_color()),
             );
         }
         Err(error) => {
-            let message = match error {
-                preset::PresetError::Invalid {
-                    field,
-                    value,
-                    allowed,
-                    ..
-                } => {
-                    format!("{field} = {value}: {allowed}")
-                }
-                other => other.to_string(),
-            };
+            let message = validation_message(error);
             egui::Frame::new()
                 .fill(ui.visuals().extreme_bg_color)
                 .inner_margin(6.0)
@@ -464,10 +630,50 @@ fn validation_ui(app: &mut LabApp, ui: &mut egui::Ui) {
                 .show(ui, |ui| {
                     ui.colored_label(
                         ui.visuals().error_fg_color,
-                        format!("⚠ Cannot run: {message}"),
+                        tr!("experiment-cannot-run", message = message),
                     );
                 });
         }
+    }
+}
+
+/// The problem in the window's terms: the field, numbered as the cards are.
+pub fn validation_message(error: &preset::PresetError) -> String {
+    match error {
+        preset::PresetError::Invalid {
+            field,
+            value,
+            allowed,
+            ..
+        } => format!("{} = {value}: {allowed}", preset::field_for_people(field)),
+        other => other.to_string(),
+    }
+}
+
+/// A model's one-line description with its Python counterpart.
+pub fn describe_model(model: Model) -> String {
+    match model {
+        Model::Sequential => tr!("model-sequential"),
+        Model::Threads => tr!("model-threads"),
+        Model::ThreadPool => tr!("model-thread-pool"),
+        Model::ProcessPool => tr!("model-process-pool"),
+        Model::AsyncSingle => tr!("model-async-single"),
+        Model::AsyncMulti => tr!("model-async-multi"),
+        Model::Rayon => tr!("model-rayon"),
+        Model::InterpreterPool => tr!("model-interpreter-pool"),
+    }
+}
+
+/// A workload kind's one-line description.
+pub fn describe_kind(kind: WorkloadKind) -> String {
+    match kind {
+        WorkloadKind::Cpu => tr!("kind-cpu"),
+        WorkloadKind::Sleep => tr!("kind-sleep"),
+        WorkloadKind::File => tr!("kind-file"),
+        WorkloadKind::Net => tr!("kind-net"),
+        WorkloadKind::Mixed => tr!("kind-mixed"),
+        WorkloadKind::Memory => tr!("kind-memory"),
+        WorkloadKind::Convoy => tr!("kind-convoy"),
     }
 }
 
@@ -476,20 +682,18 @@ fn runtime_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
     let mut runtime = run.runtime();
     egui::ComboBox::from_id_salt(("run-runtime", index))
         .selected_text(match runtime {
-            Runtime::Lab => "Lab",
-            Runtime::Python => "Python",
+            Runtime::Lab => tr!("runtime-lab"),
+            Runtime::Python => tr!("runtime-python"),
         })
         .width(70.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut runtime, Runtime::Lab, "Lab")
-                .on_hover_text("The lab's own executors in Rust, with a simulated GIL");
-            ui.selectable_value(&mut runtime, Runtime::Python, "Python")
-                .on_hover_text(
-                    "A real Python interpreter found on this machine runs the same work",
-                );
+            ui.selectable_value(&mut runtime, Runtime::Lab, tr!("runtime-lab"))
+                .on_hover_text(tr!("runtime-lab-help"));
+            ui.selectable_value(&mut runtime, Runtime::Python, tr!("runtime-python"))
+                .on_hover_text(tr!("runtime-python-help"));
         })
         .response
-        .on_hover_text("Who runs it: the lab's simulation or a real Python interpreter");
+        .on_hover_text(tr!("runtime-help"));
     if runtime != run.runtime() {
         run.runtime = (runtime == Runtime::Python).then_some(Runtime::Python);
         if !run.model.runs_in(runtime) {
@@ -517,12 +721,8 @@ fn python_lacks(run: &RunSpec) -> impl Fn(Model) -> Option<String> + use<> {
         .flatten();
     move |model| {
         let python = python.as_ref()?;
-        (model == Model::InterpreterPool && !python.interpreter_pool).then(|| {
-            format!(
-                "{} has no InterpreterPoolExecutor (Python 3.14+)",
-                python.short_name()
-            )
-        })
+        (model == Model::InterpreterPool && !python.interpreter_pool)
+            .then(|| tr!("run-no-interpreter-pool", name = python.short_name()))
     }
 }
 
@@ -531,21 +731,21 @@ fn python_lacks(run: &RunSpec) -> impl Fn(Model) -> Option<String> + use<> {
 fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
     let found = discover::pythons_if_ready();
     ui.horizontal(|ui| {
-        let interpreter_label = ui.label("Interpreter").id;
+        let interpreter_label = ui.label(tr!("run-interpreter")).id;
         let shown = match (&run.python, &found) {
             (Some(wanted), _) => wanted.clone(),
             (None, Some(found)) => found.default_python().map_or_else(
-                || "none found".to_owned(),
-                |p| format!("default: {}", p.short_name()),
+                || tr!("run-interpreter-none"),
+                |p| tr!("run-interpreter-default", name = p.short_name()),
             ),
-            (None, None) => "looking…".to_owned(),
+            (None, None) => tr!("run-interpreter-looking"),
         };
         egui::ComboBox::from_id_salt(("run-python", index))
             .selected_text(shown)
             .width(170.0)
             .show_ui(ui, |ui| {
                 if ui
-                    .selectable_label(run.python.is_none(), "default (first found)")
+                    .selectable_label(run.python.is_none(), tr!("run-interpreter-first"))
                     .clicked()
                 {
                     run.python = None;
@@ -555,11 +755,19 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
                     let selected = run.python.as_deref() == Some(path.as_str());
                     if ui
                         .selectable_label(selected, format!("{} — {}", python.short_name(), path))
-                        .on_hover_text(format!(
-                            "{} build, GIL {}; found as {}",
-                            python.build(),
-                            if python.gil_enabled { "on" } else { "off" },
-                            python.found_as
+                        .on_hover_text(tr!(
+                            "run-interpreter-tip",
+                            build = if python.free_threaded {
+                                tr!("build-free-threaded")
+                            } else {
+                                tr!("build-gil")
+                            },
+                            gil = if python.gil_enabled {
+                                tr!("gil-on")
+                            } else {
+                                tr!("gil-off")
+                            },
+                            found = python.found_as.clone()
                         ))
                         .clicked()
                     {
@@ -569,12 +777,12 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
             })
             .response
             .labelled_by(interpreter_label)
-            .on_hover_text("Which Python runs it (see `concurrency-lab pythons`)");
+            .on_hover_text(tr!("run-interpreter-help"));
         let mut typed = run.python.clone().unwrap_or_default();
         if ui
             .add(
                 egui::TextEdit::singleline(&mut typed)
-                    .hint_text("Other… (3.12, python3.13t, a path)")
+                    .hint_text(tr!("run-interpreter-other"))
                     .desired_width(f32::INFINITY),
             )
             .changed()
@@ -588,7 +796,7 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
             let mut gil = run.gil.unwrap_or(false);
             if ui
                 .checkbox(&mut gil, "GIL")
-                .on_hover_text("A free-threaded build runs with the GIL on (-X gil=1) or off (-X gil=0)")
+                .on_hover_text(tr!("run-python-gil-help"))
                 .changed()
             {
                 run.gil = Some(gil);
@@ -596,14 +804,19 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
         }
         let mut set = run.switch_interval_ms.is_some();
         if ui
-            .checkbox(&mut set, "switch interval")
-            .on_hover_text("sys.setswitchinterval: how long a thread waiting for the GIL waits before asking for it")
+            .checkbox(&mut set, tr!("run-switch-interval"))
+            .on_hover_text(tr!("run-python-interval-help"))
             .changed()
         {
             run.switch_interval_ms = set.then_some(5.0);
         }
         if let Some(interval) = &mut run.switch_interval_ms {
-            ui.add(egui::DragValue::new(interval).range(0.05..=1000.0).speed(0.1).suffix(" ms"));
+            ui.add(
+                ms_drag(interval)
+                    .range(0.05..=1000.0)
+                    .speed(0.1)
+                    .suffix(ms_suffix()),
+            );
         }
     });
     if run.model == Model::ProcessPool {
@@ -616,27 +829,43 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
                 .as_ref()
                 .and_then(|p| p.start_method.clone())
                 .unwrap_or_else(|| "spawn".into());
-            let label = ui.label("Start method").id;
+            let label = ui.label(tr!("run-start-method")).id;
             egui::ComboBox::from_id_salt(("run-start-method", index))
-                .selected_text(run.start_method.map_or_else(|| format!("default ({default})"), |m| m.name().to_owned()))
+                .selected_text(run.start_method.map_or_else(
+                    || tr!("run-start-method-default", method = default.clone()),
+                    |m| m.name().to_owned(),
+                ))
                 .show_ui(ui, |ui| {
-                    if ui.selectable_label(run.start_method.is_none(), format!("default ({default})")).clicked() {
+                    if ui
+                        .selectable_label(
+                            run.start_method.is_none(),
+                            tr!("run-start-method-default", method = default.clone()),
+                        )
+                        .clicked()
+                    {
                         run.start_method = None;
                     }
                     for method in StartMethod::ALL {
-                        let offered = methods.is_empty() || methods.iter().any(|m| m == method.name());
+                        let offered =
+                            methods.is_empty() || methods.iter().any(|m| m == method.name());
                         let response = ui.add_enabled(
                             offered,
-                            egui::Button::selectable(run.start_method == Some(method), method.name()),
+                            egui::Button::selectable(
+                                run.start_method == Some(method),
+                                method.name(),
+                            ),
                         );
-                        if response.on_disabled_hover_text("not offered on this system").clicked() {
+                        if response
+                            .on_disabled_hover_text(tr!("run-start-method-not-offered"))
+                            .clicked()
+                        {
                             run.start_method = Some(method);
                         }
                     }
                 })
                 .response
                 .labelled_by(label)
-                .on_hover_text("How multiprocessing starts worker processes: spawn (a fresh interpreter), fork (a copy) or forkserver");
+                .on_hover_text(tr!("run-start-method-help"));
         });
     }
 }

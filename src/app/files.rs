@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::LabApp;
 use super::actions::{Action, ExportTarget, action_for};
+use crate::tr;
 
 /// Below this, a `None` from rfd means no dialog could be shown (a person
 /// needs longer than that to cancel one).
@@ -27,14 +28,13 @@ pub enum DialogPurpose {
 }
 
 impl DialogPurpose {
-    fn title(self) -> &'static str {
+    fn title(self) -> String {
         match self {
-            DialogPurpose::OpenPreset => "Open preset",
-            DialogPurpose::SavePreset => "Save preset as",
-            DialogPurpose::OpenResults => "Open results",
-            DialogPurpose::Export(ExportTarget::Json) => "Export results as JSON",
-            DialogPurpose::Export(ExportTarget::Csv) => "Export results as CSV",
-            DialogPurpose::Export(ExportTarget::Chart(..)) => "Export chart",
+            DialogPurpose::OpenPreset => tr!("dialog-open-preset"),
+            DialogPurpose::SavePreset => tr!("dialog-save-preset"),
+            DialogPurpose::OpenResults => tr!("dialog-open-results"),
+            // Which chart, in which format: the window says what it writes.
+            DialogPurpose::Export(target) => tr!("dialog-export", what = target.describe()),
         }
     }
 
@@ -42,11 +42,11 @@ impl DialogPurpose {
         matches!(self, DialogPurpose::SavePreset | DialogPurpose::Export(_))
     }
 
-    fn filter(self) -> (&'static str, &'static str) {
+    fn filter(self) -> (String, &'static str) {
         match self {
-            DialogPurpose::OpenPreset | DialogPurpose::SavePreset => ("Preset", "toml"),
-            DialogPurpose::OpenResults => ("Results", "json"),
-            DialogPurpose::Export(target) => ("Export", target.extension()),
+            DialogPurpose::OpenPreset | DialogPurpose::SavePreset => (tr!("filter-preset"), "toml"),
+            DialogPurpose::OpenResults => (tr!("filter-results"), "json"),
+            DialogPurpose::Export(target) => (target.describe(), target.extension()),
         }
     }
 }
@@ -189,8 +189,8 @@ pub fn windows(app: &mut LabApp, ctx: &egui::Context) {
             .open(&mut open)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.label("No file dialog is available here: type the file's path.");
-                let path_label = ui.label("File path").id;
+                ui.label(tr!("dialog-typed-help"));
+                let path_label = ui.label(tr!("dialog-file-path")).id;
                 let response = ui
                     .add(
                         egui::TextEdit::singleline(&mut typed.text)
@@ -205,9 +205,9 @@ pub fn windows(app: &mut LabApp, ctx: &egui::Context) {
                     response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let ok_label = if typed.purpose.saves() {
-                        "Save"
+                        tr!("dialog-save")
                     } else {
-                        "Open"
+                        tr!("dialog-open")
                     };
                     let ready = !typed.text.trim().is_empty();
                     if ui.add_enabled(ready, egui::Button::new(ok_label)).clicked()
@@ -216,7 +216,7 @@ pub fn windows(app: &mut LabApp, ctx: &egui::Context) {
                         chosen =
                             Some((typed.purpose, PathBuf::from(expand_home(typed.text.trim()))));
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr!("dialog-cancel")).clicked() {
                         cancelled = true;
                     }
                 });
@@ -240,8 +240,8 @@ pub fn windows(app: &mut LabApp, ctx: &egui::Context) {
             .show(ctx, |ui| {
                 ui.add(egui::Label::new(egui::RichText::new(&error.message).monospace()).wrap());
                 ui.add_space(6.0);
-                ui.label("Nothing was changed: the current experiment stays as it was.");
-                if ui.button("Dismiss").clicked() {
+                ui.label(tr!("error-nothing-changed"));
+                if ui.button(tr!("error-dismiss")).clicked() {
                     app.push(Action::DismissError);
                 }
             });

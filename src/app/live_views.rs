@@ -5,49 +5,36 @@
 use egui_plot::{Line, Plot, Span};
 
 use super::LabApp;
+use super::colors::to_color32;
 use super::timeline_view;
-use crate::engine::view::live::LiveExperiment;
+use crate::engine::view::live::{LiveExperiment, Phase};
 use crate::engine::view::series::{RollingWindow, concurrency_series, throughput_series};
+use crate::present::palette;
+use crate::tr;
 
 /// Most cores drawn as lines; above this, a heat map keeps 64 cores legible.
 const MAX_CORE_LINES: usize = 16;
 /// Seconds of CPU history shown while idle.
 const IDLE_WINDOW_S: f64 = 60.0;
 
-/// A colour per run, the same in every view.
+/// A colour per run, the same in every view and chart.
 pub fn run_color(run: usize) -> egui::Color32 {
-    const PALETTE: [egui::Color32; 8] = [
-        egui::Color32::from_rgb(76, 155, 232),
-        egui::Color32::from_rgb(232, 116, 76),
-        egui::Color32::from_rgb(94, 186, 125),
-        egui::Color32::from_rgb(176, 122, 220),
-        egui::Color32::from_rgb(226, 186, 60),
-        egui::Color32::from_rgb(70, 190, 200),
-        egui::Color32::from_rgb(220, 100, 160),
-        egui::Color32::from_rgb(150, 150, 150),
-    ];
-    PALETTE[run % PALETTE.len()]
+    to_color32(palette::run(run))
 }
 
-/// A colour per core line.
+/// A colour per core line, the same as in the exported CPU chart.
 fn core_color(core: usize) -> egui::Color32 {
-    const CORES: [egui::Color32; 4] = [
-        egui::Color32::from_rgb(120, 170, 255),
-        egui::Color32::from_rgb(255, 140, 120),
-        egui::Color32::from_rgb(140, 220, 140),
-        egui::Color32::from_rgb(230, 200, 100),
-    ];
-    CORES[core % CORES.len()]
+    to_color32(palette::core(core))
 }
 
 /// Draws the views.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     if let Some(live) = &app.live {
         let what = match live.phase {
-            crate::engine::view::live::Phase::Running => "running",
-            crate::engine::view::live::Phase::Finished => "finished",
-            crate::engine::view::live::Phase::Cancelled => "stopped before the end",
-            crate::engine::view::live::Phase::Loaded => "opened from a results file",
+            Phase::Running => tr!("phase-running"),
+            Phase::Finished => tr!("phase-finished"),
+            Phase::Cancelled => tr!("phase-cancelled"),
+            Phase::Loaded => tr!("phase-loaded"),
         };
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(&live.name).heading());
@@ -57,28 +44,32 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     let plot_height = (ui.available_height() * 0.32).clamp(130.0, 240.0);
     ui.columns(3, |columns| {
         columns[0]
-            .strong("CPU per core and average (%)")
-            .on_hover_text(
-                "Thin lines: each logical core. Thick line: all cores together: \
-                 on 2 cores, 50 % is one core's worth of work, 100 % is both.",
-            );
+            .strong(tr!("cpu-plot-title"))
+            .on_hover_text(tr!("cpu-plot-help"));
         cpu_ui(app, &mut columns[0], plot_height);
-        columns[1].strong("Throughput (tasks finished / s)");
+        columns[1]
+            .strong(tr!("throughput-plot-title"))
+            .on_hover_text(tr!("throughput-plot-help"));
         series_ui(app, &mut columns[1], plot_height, Series::Throughput);
-        columns[2].strong("Concurrency (tasks in flight)");
+        columns[2]
+            .strong(tr!("in-flight-plot-title"))
+            .on_hover_text(tr!("in-flight-plot-help"));
         series_ui(app, &mut columns[2], plot_height, Series::InFlight);
     });
+    runs_key_ui(app, ui);
     ui.separator();
     timeline_view::ui(app, ui);
 }
 
 fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {
-    // Loaded results carry their own samples; otherwise the monitor's, on
-    // the experiment's clock (or the app's, before any experiment).
+    // A finished, stopped or loaded experiment shows the samples kept with
+    // its result — its record and zoom stay put while the monitor goes on
+    // sampling for the idle view. A running one, the monitor's, on its clock
+    // (or the app's, before any experiment).
     let loaded = app
         .live
         .as_ref()
-        .filter(|l| l.origin_ns == 0)
+        .filter(|l| !l.is_running())
         .and_then(|l| l.result.as_ref())
         .map(|r| {
             r.cpu_samples
@@ -106,23 +97,23 @@ fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {
         None => samples.last().map_or(0.0, |(t, _)| t - IDLE_WINDOW_S),
     };
     let average_color = ui.visuals().strong_text_color();
+    let seconds = tr!("axis-seconds-since-experiment");
     Plot::new("cpu-plot")
         .height(height)
         .include_y(0.0)
         .include_y(100.0)
+        .include_x(0.0)
         .allow_scroll(false)
-        .x_axis_label("s since the experiment's start")
+        .x_axis_label(seconds)
         .show(ui, |plot| {
             if let Some(live) = live {
                 for (run, (start, end)) in run_extents(live).into_iter().enumerate() {
                     if let Some(start) = start {
                         let end = end.unwrap_or_else(|| samples.last().map_or(start, |(t, _)| *t));
-                        let label = live
-                            .runs
-                            .get(run)
-                            .map_or(String::new(), |r| r.label.clone());
+                        // Named in the key below the plots, not inside the
+                        // span, where a short run's name would be cut.
                         plot.add(
-                            Span::new(label, start..=end)
+                            Span::new("", start..=end)
                                 .fill(run_color(run).gamma_multiply(0.18))
                                 .border_width(0.0),
                         );
@@ -136,7 +127,7 @@ fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {
                     .filter_map(|(t, usage)| usage.get(core).map(|u| [*t, f64::from(*u)]))
                     .collect();
                 plot.line(
-                    Line::new(format!("core {core}"), points)
+                    Line::new(tr!("cpu-core", core = core), points)
                         .width(1.0)
                         .color(core_color(core).gamma_multiply(0.75))
                         .allow_band(false),
@@ -153,7 +144,7 @@ fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {
                 })
                 .collect();
             plot.line(
-                Line::new("all cores (average)", average)
+                Line::new(tr!("cpu-average"), average)
                     .width(2.5)
                     .color(average_color)
                     .allow_band(false),
@@ -217,12 +208,7 @@ fn heat_map_ui(
             egui::ColorImage::filled([columns.len().max(1), cores.max(1)], egui::Color32::BLACK);
         for (x, (_, usage)) in columns.iter().enumerate() {
             for (core, load) in usage.iter().enumerate().take(cores) {
-                let heat = (load / 100.0).clamp(0.0, 1.0);
-                image[(x, core)] = egui::Color32::from_rgb(
-                    (40.0 + 215.0 * heat) as u8,
-                    (60.0 + 120.0 * heat) as u8,
-                    (90.0 * (1.0 - heat)) as u8,
-                );
+                image[(x, core)] = to_color32(palette::heat(f64::from(*load)));
             }
         }
         let texture = ui
@@ -248,9 +234,7 @@ fn heat_map_ui(
             }
         }
     }
-    response.on_hover_text(format!(
-        "{cores} cores (rows) over time (columns); brighter is busier"
-    ));
+    response.on_hover_text(tr!("cpu-heat-map-help", cores = cores));
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -345,6 +329,9 @@ fn downsample_max(points: Vec<[f64; 2]>, max: usize) -> Vec<[f64; 2]> {
     thinned
 }
 
+/// A run's line: its index, its label, its points.
+type SeriesLine = (usize, String, std::sync::Arc<Vec<[f64; 2]>>);
+
 fn series_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32, series: Series) {
     let id = match series {
         Series::Throughput => "throughput-plot",
@@ -352,30 +339,92 @@ fn series_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32, series: Series) {
     };
     let live = app.live.as_ref();
     let cache = &mut app.series_cache;
-    Plot::new(id)
+    let lines: Vec<SeriesLine> = live
+        .map(|live| {
+            live.timelines
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.model.spans().is_empty())
+                .map(|(run, _)| {
+                    let label = live
+                        .runs
+                        .get(run)
+                        .map_or(String::new(), |r| r.label.clone());
+                    (run, label, cache.get(live, run, series))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // Sub-second runs read better in milliseconds than as ticks of "0".
+    let longest = lines
+        .iter()
+        .filter_map(|(_, _, points)| points.last().map(|p| p[0]))
+        .fold(0.0, f64::max);
+    let (scale, axis) = if longest < 2.0 {
+        (1000.0, tr!("axis-ms-since-run"))
+    } else {
+        (1.0, tr!("axis-seconds-since-run"))
+    };
+    let mut plot = Plot::new(id)
         .height(height)
         .include_y(0.0)
+        .include_y(1.0)
+        .include_x(0.0)
         .allow_scroll(false)
-        .x_axis_label("s since the run's start")
-        .show(ui, |plot| {
-            let Some(live) = live else {
-                return;
-            };
-            for (run, timeline) in live.timelines.iter().enumerate() {
-                if timeline.model.spans().is_empty() {
-                    continue;
-                }
-                let points = cache.get(live, run, series);
-                let label = live
-                    .runs
-                    .get(run)
-                    .map_or(String::new(), |r| r.label.clone());
-                plot.line(
-                    Line::new(label, points.to_vec())
-                        .color(run_color(run))
-                        .width(1.5)
-                        .allow_band(false),
-                );
-            }
-        });
+        .x_axis_label(axis);
+    // One spike (a burst of tiny tasks finishing together) must not flatten
+    // the rest: the scale follows the 98th percentile, the spike runs off.
+    if series == Series::Throughput
+        && let Some(top) = robust_top(&lines)
+    {
+        plot = plot
+            .include_y(top)
+            .auto_bounds(egui::Vec2b::new(true, false));
+    }
+    plot.show(ui, |plot| {
+        for (run, label, points) in &lines {
+            let points: Vec<[f64; 2]> = points.iter().map(|p| [p[0] * scale, p[1]]).collect();
+            plot.line(
+                Line::new(label.clone(), points)
+                    .color(run_color(*run))
+                    .width(1.5)
+                    .allow_band(false),
+            );
+        }
+    });
+}
+
+/// A y-axis top that ignores the highest 2 % of points, if they are far
+/// above the rest (else `None`: the plot fits everything).
+fn robust_top(lines: &[SeriesLine]) -> Option<f64> {
+    let mut values: Vec<f64> = lines
+        .iter()
+        .flat_map(|(_, _, points)| points.iter().map(|p| p[1]))
+        .filter(|v| v.is_finite())
+        .collect();
+    if values.len() < 20 {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let high = values[(values.len() * 98 / 100).min(values.len() - 1)];
+    let max = values[values.len() - 1];
+    (max > high * 2.0 && high > 0.0).then_some(high * 1.25)
+}
+
+/// The runs' colours and names, once for all three plots (and the CPU
+/// plot's shaded spans), wrapping instead of being cut.
+fn runs_key_ui(app: &LabApp, ui: &mut egui::Ui) {
+    let Some(live) = &app.live else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 10.0;
+        for (run, plan) in live.runs.iter().enumerate() {
+            ui.label(
+                egui::RichText::new(format!("■ {}", plan.label))
+                    .color(run_color(run))
+                    .small(),
+            );
+        }
+    });
 }

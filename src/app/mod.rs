@@ -7,6 +7,7 @@
 //! pattern of egui's demo app.
 
 mod actions;
+mod colors;
 mod experiment_panel;
 mod files;
 mod live_views;
@@ -22,7 +23,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::engine::measure::machine::MachineInfo;
 use crate::engine::measure::monitor::{Monitor, MonitorSample};
 use crate::engine::measure::sys;
 use crate::engine::results::metrics::ExperimentResult;
@@ -30,6 +30,7 @@ use crate::engine::run::kernel;
 use crate::engine::run::runner::{Runner, RunnerOptions};
 use crate::engine::spec::preset::{Experiment, Preset, PresetError};
 use crate::engine::view::live::LiveExperiment;
+use crate::tr;
 
 pub use actions::Action;
 use files::Dialogs;
@@ -56,6 +57,8 @@ pub struct AppOptions {
     pub monitor: bool,
     /// Read and write eframe's persistent storage.
     pub persist: bool,
+    /// The language asked for on the command line (over the saved choice).
+    pub language: Option<crate::i18n::Language>,
 }
 
 impl Default for AppOptions {
@@ -67,6 +70,7 @@ impl Default for AppOptions {
             autorun: false,
             monitor: true,
             persist: true,
+            language: None,
         }
     }
 }
@@ -133,6 +137,18 @@ impl LabApp {
 
     /// Builds the app with given settings (also used by tests).
     pub fn with_settings(ctx: &egui::Context, settings: Settings, options: AppOptions) -> Self {
+        // The command line's choice, else the saved one, else the system's.
+        // The window draws on the thread that made it: it speaks on that thread.
+        let language = options
+            .language
+            .or(settings.language)
+            .unwrap_or_else(crate::i18n::system_language);
+        crate::i18n::set_thread_language(Some(language));
+        // The real window (which persists its settings) also speaks it on
+        // every other thread — the runner's notices; tests keep theirs.
+        if options.persist {
+            crate::i18n::set_language(language);
+        }
         // Calibrate off the UI thread: the first validation of a `cpu_ms`
         // preset would otherwise block a frame for ~100 ms.
         let _ = std::thread::Builder::new()
@@ -164,7 +180,7 @@ impl LabApp {
                         repaint.request_repaint_after(LIVE_FRAME_INTERVAL)
                     })
                 })
-                .map_err(|e| status = format!("The runner could not start: {e}"))
+                .map_err(|e| status = tr!("status-runner-failed", reason = e.to_string()))
                 .ok()
         };
         let monitor = options
@@ -232,13 +248,13 @@ impl LabApp {
                 .and_then(|spec| crate::engine::python::code::python_code(&spec))
                 .map(|code| {
                     (
-                        format!("Python code: {}", experiment.runs[index].label),
+                        tr!("code-title", label = experiment.runs[index].label.clone()),
                         code,
                     )
                 }),
             Err(error) => Some((
-                "Python code".to_owned(),
-                format!("# Fix the experiment first: {error}"),
+                tr!("code-title-plain"),
+                format!("# {}", tr!("code-fix-first", error = error.to_string())),
             )),
         };
         self.python_code = code;
@@ -255,16 +271,13 @@ impl LabApp {
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
                     if ui
-                        .button("Copy")
-                        .on_hover_text("Copy the program to the clipboard")
+                        .button(tr!("code-copy"))
+                        .on_hover_text(tr!("code-copy-help"))
                         .clicked()
                     {
                         ui.ctx().copy_text(code.clone());
                     }
-                    ui.label(
-                        egui::RichText::new("Save it as a .py file and run it with python3.")
-                            .weak(),
-                    );
+                    ui.label(egui::RichText::new(tr!("code-how-to-run")).weak());
                 });
                 egui::ScrollArea::vertical()
                     .max_height(480.0)
@@ -309,10 +322,10 @@ impl LabApp {
             self.validated = Some((
                 settings.preset.clone(),
                 Err(PresetError::Invalid {
-                    path: "this experiment".into(),
+                    path: tr!("this-experiment"),
                     field: format!("runs[{index}].python"),
-                    value: "(default)".into(),
-                    allowed: "still looking for Python interpreters on this machine…".into(),
+                    value: tr!("val-default"),
+                    allowed: tr!("val-looking-for-pythons"),
                 }),
             ));
             self.validated_pending = true;
@@ -326,11 +339,8 @@ impl LabApp {
                 let origin = settings
                     .preset_path
                     .as_ref()
-                    .map_or_else(|| "this experiment".to_owned(), |p| p.display().to_string());
-                let result =
-                    settings
-                        .preset
-                        .validate(&origin, MachineInfo::current(), kernel::calibration);
+                    .map_or_else(|| tr!("this-experiment"), |p| p.display().to_string());
+                let result = settings.preset.validate_here(&origin);
                 (settings.preset.clone(), result)
             })
             .1
@@ -361,8 +371,8 @@ impl LabApp {
                 live.phase = crate::engine::view::live::Phase::Cancelled;
             }
             self.error = Some(ErrorPanel {
-                title: "The runner stopped".into(),
-                message: "The background runner ended unexpectedly; restart the app to run experiments again. Results shown so far are kept.".into(),
+                title: tr!("error-runner-stopped"),
+                message: tr!("error-runner-stopped-why"),
             });
             return;
         }
@@ -372,11 +382,13 @@ impl LabApp {
             };
             if let Some(result) = live.apply(event) {
                 let mut result = result.clone();
+                // Up to the last measured window — or, for a stop, up to the stop.
+                let stopped_at = live.progress.as_ref().map_or(0.0, |p| p.elapsed_s);
                 let end = result
                     .runs
                     .iter()
                     .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
-                    .fold(0.0, f64::max);
+                    .fold(if result.cancelled { stopped_at } else { 0.0 }, f64::max);
                 let samples: Vec<MonitorSample> = self.cpu_history.iter().cloned().collect();
                 result.cpu_samples = crate::engine::measure::monitor::relative_samples(
                     &samples,
@@ -387,18 +399,13 @@ impl LabApp {
                 if let Some(shown) = live.result.as_mut() {
                     shown.cpu_samples = result.cpu_samples.clone();
                 }
+                let name = result.preset.name.clone();
                 self.status = if result.cancelled {
-                    format!(
-                        "{}: stopped; runs measured before the stop are kept",
-                        result.preset.name
-                    )
+                    tr!("status-stopped", name = name)
                 } else if result.succeeded() {
-                    format!("{}: finished", result.preset.name)
+                    tr!("status-finished", name = name)
                 } else {
-                    format!(
-                        "{}: finished with failures — see the results",
-                        result.preset.name
-                    )
+                    tr!("status-finished-failures", name = name)
                 };
                 self.history.push(result);
                 self.compare = BTreeSet::from([self.history.len() - 1]);
@@ -551,17 +558,24 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
     let persistence_path = settings_file();
     match &persistence_path {
         Some(file) => {
-            eprintln!("Concurrency Lab: settings are kept in {}", file.display());
+            eprintln!(
+                "{}",
+                tr!("settings-kept-in", path = file.display().to_string())
+            );
             if let Some(folder) = file.parent()
                 && let Err(error) = std::fs::create_dir_all(folder)
             {
                 log::warn!(
-                    "cannot create {}: {error}; settings will not be kept",
-                    folder.display()
+                    "{}",
+                    tr!(
+                        "settings-folder-failed",
+                        path = folder.display().to_string(),
+                        reason = error.to_string()
+                    )
                 );
             }
         }
-        None => eprintln!("Concurrency Lab: no folder for settings here; they will not be kept"),
+        None => eprintln!("{}", tr!("settings-nowhere")),
     }
     let mut failures = Vec::new();
     for renderer in renderers() {
@@ -569,8 +583,13 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
             Ok(()) => return std::process::ExitCode::SUCCESS,
             Err(error) => {
                 let retry = is_renderer_failure(&error);
-                log::warn!("{renderer:?} renderer failed: {error}");
-                failures.push(format!("{}: {error}", renderer_name(renderer)));
+                let failure = tr!(
+                    "renderer-failed",
+                    renderer = renderer_name(renderer),
+                    reason = error.to_string()
+                );
+                log::warn!("{failure}");
+                failures.push(failure);
                 if !retry {
                     break;
                 }
@@ -578,13 +597,8 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
         }
     }
     eprintln!(
-        "The window could not be opened.\n  {}\n\
-         The lab draws with OpenGL 2 or later, or else DirectX 12 (Windows), Vulkan or \
-         OpenGL ES (Linux) or Metal (macOS); none could be started here. On a virtual \
-         machine or a remote desktop, enable 3D acceleration or install the graphics \
-         driver (Linux: Mesa's llvmpipe gives OpenGL without a GPU).\n\
-         Run experiments headless instead: concurrency-lab run cpu-bound",
-        failures.join("\n  ")
+        "{}",
+        tr!("window-no-renderer", failures = failures.join("\n  "))
     );
     std::process::ExitCode::from(1)
 }
@@ -599,10 +613,10 @@ fn renderers() -> Vec<eframe::Renderer> {
     }
 }
 
-fn renderer_name(renderer: eframe::Renderer) -> &'static str {
+fn renderer_name(renderer: eframe::Renderer) -> String {
     match renderer {
-        eframe::Renderer::Glow => "OpenGL (glow)",
-        eframe::Renderer::Wgpu => "wgpu",
+        eframe::Renderer::Glow => tr!("renderer-glow"),
+        eframe::Renderer::Wgpu => tr!("renderer-wgpu"),
     }
 }
 
@@ -652,9 +666,5 @@ fn no_display_reason() -> Option<String> {
     let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
-    (unix_desktop && !has_display).then(|| {
-        "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n\
-         Run experiments headless instead:\n  concurrency-lab presets\n  concurrency-lab run cpu-bound --json results.json"
-            .to_owned()
-    })
+    (unix_desktop && !has_display).then(|| tr!("window-no-display"))
 }

@@ -1,467 +1,753 @@
-//! Results: every metric per run in a sortable table (the best highlighted),
-//! speed-up bars against the 1× and ideal lines, one plain sentence per run
-//! explaining it, and earlier experiments of the session side by side.
-
-use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, HLine, Plot, PlotPoint, Text};
+//! Results: every metric per run in a table whose run column stays put while
+//! the figures scroll sideways (columns chosen by the person, remembered),
+//! horizontal speed-up bars against 1× and the ideal, one plain sentence per
+//! run explaining it, and earlier experiments side by side — grouped by
+//! experiment, the fastest crowned within each, never across.
 
 use super::LabApp;
 use super::actions::Action;
-use super::live_views::run_color;
+use super::colors::to_color32;
 use crate::engine::results::explain::explain;
 use crate::engine::results::metrics::{ExperimentResult, RunSummary};
+use crate::present::columns::{Column, render_table, run_label};
+use crate::present::{palette, units};
+use crate::tr;
 
-/// Sorting of the table.
+/// Height of a table row, px.
+const ROW_HEIGHT: f32 = 22.0;
+/// Padding around a cell's text, px.
+const CELL_PADDING: f32 = 14.0;
+
+/// How the table is sorted and scrolled (not remembered between sessions).
 #[derive(Debug, Clone, Default)]
 pub struct ResultsState {
-    sort: Option<(SortKey, bool)>,
+    sort: Option<(Column, bool)>,
+    /// The figures' scroll offset, which the header and run column follow.
+    offset: egui::Vec2,
+    /// The experiments the offset belongs to: others start at the top left.
+    shown: Vec<Option<usize>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SortKey {
-    Label,
-    Wall,
-    Speedup,
-    Cpu,
-    Throughput,
-    P95,
-    Failed,
-}
-
-/// One table row: which experiment, which run.
-struct Row<'a> {
-    experiment: usize,
+/// One experiment on show.
+struct Group<'a> {
+    /// Its number in the session's history (0-based), `None` while running.
+    number: Option<usize>,
     result: &'a ExperimentResult,
+}
+
+/// One table row.
+struct Row<'a> {
+    group: usize,
     index: usize,
     run: &'a RunSummary,
+    result: &'a ExperimentResult,
+    best: bool,
+}
+
+/// What a frame of the results area asks to change, applied once it is drawn.
+enum Change {
+    Compare(usize, bool),
+    Columns(Option<Vec<Column>>),
+    Status(String),
+    Show(usize),
 }
 
 /// Draws the results area.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
-    ui.horizontal(|ui| {
-        ui.strong("Results");
-        if app.history.is_empty() {
-            ui.label(egui::RichText::new("— none yet: results appear as runs finish").weak());
+    let mut changes = Vec::new();
+    let mut state = app.results.clone();
+    draw(app, ui, &mut changes, &mut state);
+    app.results = state;
+    for change in changes {
+        match change {
+            Change::Compare(index, true) => {
+                app.compare.insert(index);
+            }
+            Change::Compare(index, false) => {
+                app.compare.remove(&index);
+            }
+            Change::Columns(columns) => app.settings.columns = columns,
+            Change::Status(text) => app.status = text,
+            Change::Show(index) => app.push(Action::ShowHistory(index)),
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            history_menu_ui(app, ui)
-        });
-    });
-    let shown: Vec<usize> = app
-        .compare
-        .iter()
-        .copied()
-        .filter(|&i| i < app.history.len())
-        .collect();
-    let running_partial = app
-        .live
-        .as_ref()
-        .filter(|l| l.is_running())
-        .map(|l| l.runs.len());
-    if shown.is_empty() {
-        if let Some(runs) = running_partial {
-            ui.label(format!(
-                "Running: the table fills in when all {runs} runs have finished."
-            ));
-        }
+    }
+}
+
+fn draw(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>, state: &mut ResultsState) {
+    let groups = groups(app);
+    header_ui(app, ui, &groups, changes);
+    if groups.is_empty() {
         return;
     }
-    let rows: Vec<Row<'_>> = shown
-        .iter()
-        .flat_map(|&experiment| {
-            let result = &app.history[experiment];
-            result.runs.iter().enumerate().map(move |(index, run)| Row {
-                experiment,
-                result,
-                index,
-                run,
-            })
-        })
-        .collect();
-    let several = shown.len() > 1;
-    let chart_width = (ui.available_width() * 0.3).clamp(220.0, 440.0);
-    let mut sort = app.results.sort;
+    let shown: Vec<Option<usize>> = groups.iter().map(|g| g.number).collect();
+    if shown != state.shown {
+        state.shown = shown;
+        state.offset = egui::Vec2::ZERO;
+    }
+    if groups.len() > 1
+        && let Some(note) = comparability_note(&groups)
+    {
+        ui.label(egui::RichText::new(note).color(ui.visuals().warn_fg_color));
+    }
+    let rows = rows(&groups);
+    let columns = app.settings.visible_columns();
+    let chart_width = (ui.available_width() * 0.32).clamp(240.0, 460.0);
     egui::Panel::right("speedup-panel")
         .resizable(true)
         .default_size(chart_width)
-        .show(ui, |ui| speedup_chart_ui(ui, &rows, several));
+        .min_size(200.0)
+        .show(ui, |ui| speedup_chart_ui(ui, &groups, &rows));
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::horizontal()
-            .id_salt("results-table-scroll")
-            .show(ui, |ui| {
-                table_ui(ui, &rows, several, &mut sort);
+        // The table takes what its rows need, leaving the explanations at
+        // least three lines; a new set of experiments starts at the top left.
+        let wanted = (rows.len() as f32 + 1.0) * ROW_HEIGHT + 16.0;
+        let table_height = wanted
+            .min(ui.available_height() - 3.0 * ROW_HEIGHT)
+            .max(ROW_HEIGHT * 3.0);
+        let salt = state.shown.clone();
+        ui.push_id(("results", salt), |ui| {
+            ui.set_max_height(table_height);
+            table_ui(
+                ui,
+                &rows,
+                groups.len() > 1,
+                &columns,
+                &mut state.sort,
+                &mut state.offset,
+            );
+        });
+        ui.separator();
+        explanations_ui(ui, &groups, &rows);
+    });
+}
+
+/// The experiments on show: those chosen to compare, or — while one runs —
+/// its runs finished so far.
+fn groups(app: &LabApp) -> Vec<Group<'_>> {
+    if let Some(provisional) = app
+        .live
+        .as_ref()
+        .filter(|l| l.is_running())
+        .and_then(|l| l.provisional.as_ref())
+    {
+        return vec![Group {
+            number: None,
+            result: provisional,
+        }];
+    }
+    app.compare
+        .iter()
+        .filter_map(|&number| {
+            Some(Group {
+                number: Some(number),
+                result: app.history.get(number)?,
+            })
+        })
+        .collect()
+}
+
+fn header_ui(app: &LabApp, ui: &mut egui::Ui, groups: &[Group<'_>], changes: &mut Vec<Change>) {
+    ui.horizontal(|ui| {
+        ui.strong(tr!("results-title"));
+        let status = match groups {
+            [] if app.history.is_empty() => tr!("results-none-yet"),
+            [] => tr!("results-none-chosen"),
+            [only] if only.number.is_none() => tr!(
+                "results-running",
+                done = only.result.runs.len(),
+                runs = app.live.as_ref().map_or(0, |l| l.runs.len())
+            ),
+            [only] => tr!(
+                "results-one",
+                number = only.number.map_or(0, |n| n + 1),
+                name = only.result.preset.name.clone()
+            ),
+            several => tr!("results-several", count = several.len()),
+        };
+        ui.label(egui::RichText::new(status).weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            history_menu_ui(app, ui, changes);
+            columns_menu_ui(app, ui, changes);
+            if !groups.is_empty()
+                && ui
+                    .button(tr!("results-copy"))
+                    .on_hover_text(tr!("results-copy-help"))
+                    .clicked()
+            {
+                let runs: Vec<&RunSummary> = groups.iter().flat_map(|g| &g.result.runs).collect();
+                let columns = app.settings.visible_columns();
+                ui.ctx().copy_text(render_table(&columns, &runs, true));
+                changes.push(Change::Status(tr!("results-copied", count = runs.len())));
+            }
+        });
+    });
+}
+
+fn columns_menu_ui(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    ui.menu_button(tr!("results-columns"), |ui| {
+        let mut visible = app.settings.visible_columns();
+        for column in Column::ALL.into_iter().filter(|c| *c != Column::Run) {
+            let mut on = visible.contains(&column);
+            if ui
+                .checkbox(&mut on, column.title())
+                .on_hover_text(column.help())
+                .changed()
+            {
+                if on {
+                    visible.push(column);
+                    visible.sort_by_key(|c| Column::ALL.iter().position(|a| a == c));
+                } else {
+                    visible.retain(|c| *c != column);
+                }
+                changes.push(Change::Columns(Some(visible.clone())));
+            }
+        }
+        ui.separator();
+        if ui.button(tr!("results-columns-default")).clicked() {
+            changes.push(Change::Columns(None));
+        }
+    });
+}
+
+fn history_menu_ui(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>) {
+    if app.history.is_empty() {
+        return;
+    }
+    let label = tr!(
+        "results-compare",
+        chosen = app.compare.len(),
+        total = app.history.len()
+    );
+    ui.menu_button(label, |ui| {
+        ui.label(tr!("results-compare-help"));
+        for (index, result) in app.history.iter().enumerate() {
+            let mut on = app.compare.contains(&index);
+            let time = result.started_unix_s % 86_400;
+            let clock = format!("{:02}:{:02}:{:02}", time / 3600, time / 60 % 60, time % 60);
+            let text = if result.cancelled {
+                tr!(
+                    "results-compare-item-stopped",
+                    number = index + 1,
+                    name = result.preset.name.clone(),
+                    time = clock
+                )
+            } else {
+                tr!(
+                    "results-compare-item",
+                    number = index + 1,
+                    name = result.preset.name.clone(),
+                    time = clock
+                )
+            };
+            ui.horizontal(|ui| {
+                if ui.checkbox(&mut on, text).changed() {
+                    changes.push(Change::Compare(index, on));
+                }
+                if ui.small_button(tr!("results-show-in-views")).clicked() {
+                    changes.push(Change::Show(index));
+                }
             });
-        ui.add_space(4.0);
-        egui::ScrollArea::vertical()
-            .id_salt("explanations")
-            .show(ui, |ui| {
-                for row in &rows {
+        }
+    });
+}
+
+/// When the experiments compared did not do the same work, their times do
+/// not compare; says so.
+fn comparability_note(groups: &[Group<'_>]) -> Option<String> {
+    let first = &groups.first()?.result;
+    let same = groups.iter().all(|g| {
+        g.result.preset.workload == first.preset.workload && g.result.machine == first.machine
+    });
+    (!same).then(|| tr!("results-not-comparable"))
+}
+
+/// Every run of every group; the fastest complete run of each group crowned.
+fn rows<'a>(groups: &'a [Group<'a>]) -> Vec<Row<'a>> {
+    let mut rows = Vec::new();
+    for (group, g) in groups.iter().enumerate() {
+        let best = g
+            .result
+            .runs
+            .iter()
+            .enumerate()
+            // A partial or failed run is never crowned.
+            .filter(|(_, r)| r.succeeded() && !r.cancelled && r.wall_s.mean > 0.0)
+            .min_by(|a, b| a.1.wall_s.mean.total_cmp(&b.1.wall_s.mean))
+            .map(|(i, _)| i);
+        for (index, run) in g.result.runs.iter().enumerate() {
+            rows.push(Row {
+                group,
+                index,
+                run,
+                result: g.result,
+                best: best == Some(index),
+            });
+        }
+    }
+    rows
+}
+
+/// Rows in display order: by group, then by the chosen column.
+fn sorted<'a, 'r>(rows: &'r [Row<'a>], sort: Option<(Column, bool)>) -> Vec<&'r Row<'a>> {
+    let mut ordered: Vec<&Row<'_>> = rows.iter().collect();
+    if let Some((column, ascending)) = sort {
+        ordered.sort_by(|a, b| {
+            let within = if column.is_text() {
+                column.sort_text(a.run).cmp(&column.sort_text(b.run))
+            } else {
+                // Missing figures last, whichever the direction.
+                match (column.sort_value(a.run), column.sort_value(b.run)) {
+                    (Some(x), Some(y)) if ascending => x.total_cmp(&y),
+                    (Some(x), Some(y)) => y.total_cmp(&x),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+            };
+            let within = if column.is_text() && !ascending {
+                within.reverse()
+            } else {
+                within
+            };
+            a.group.cmp(&b.group).then(within)
+        });
+    }
+    ordered
+}
+
+/// The table: the run column fixed on the left, the figures scrolling
+/// sideways (a visible scrollbar) and down; the header row stays on top and
+/// the run column follows the figures' vertical scroll.
+fn table_ui(
+    ui: &mut egui::Ui,
+    rows: &[Row<'_>],
+    grouped: bool,
+    columns: &[Column],
+    sort: &mut Option<(Column, bool)>,
+    offset: &mut egui::Vec2,
+) {
+    let ordered = sorted(rows, *sort);
+    let figures: Vec<Column> = columns
+        .iter()
+        .copied()
+        .filter(|c| *c != Column::Run)
+        .collect();
+    let texts: Vec<Vec<String>> = ordered
+        .iter()
+        .map(|row| figures.iter().map(|c| c.text(row.run)).collect())
+        .collect();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width_of = |ui: &egui::Ui, text: &str| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    let widths: Vec<f32> = figures
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let header = width_of(ui, &format!("{} ▼", column.title()));
+            texts
+                .iter()
+                .map(|row| width_of(ui, &row[i]))
+                .fold(header, f32::max)
+                + CELL_PADDING
+        })
+        .collect();
+    let label_width = ordered
+        .iter()
+        .map(|row| width_of(ui, &run_label(row.run)) + 34.0)
+        .fold(width_of(ui, &Column::Run.title()) + 20.0, f32::max)
+        .min((ui.available_width() * 0.42).max(140.0));
+    let area = ui.available_rect_before_wrap();
+    let body_height = (area.height() - ROW_HEIGHT).max(ROW_HEIGHT);
+    let left = egui::Rect::from_min_size(area.min, egui::vec2(label_width, area.height()));
+    let right = egui::Rect::from_min_max(egui::pos2(left.right(), area.top()), area.max);
+    // Figures: header (scrolled sideways with the body), then the body.
+    let mut figures_ui = ui.new_child(egui::UiBuilder::new().max_rect(right));
+    let header = egui::Rect::from_min_size(right.min, egui::vec2(right.width(), ROW_HEIGHT));
+    {
+        let mut header_ui = figures_ui.new_child(egui::UiBuilder::new().max_rect(header));
+        header_ui.set_clip_rect(header.intersect(ui.clip_rect()));
+        header_ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            ui.add_space(-offset.x);
+            for (column, width) in figures.iter().zip(&widths) {
+                header_cell_ui(ui, *column, *width, sort, false);
+            }
+        });
+    }
+    figures_ui.add_space(ROW_HEIGHT);
+    // A solid scrollbar: a thin floating one is easy to miss, and then the
+    // columns to the right seem not to exist.
+    figures_ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+    let output = egui::ScrollArea::both()
+        .id_salt("figures")
+        .max_height(body_height)
+        .auto_shrink([false, true])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .show(&mut figures_ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 0.0;
+            for (row, cells) in ordered.iter().zip(&texts) {
+                figures_row_ui(ui, row, cells, &figures, &widths);
+            }
+        });
+    *offset = output.state.clamped_offset();
+    // The run column: same rows, following the figures' vertical scroll.
+    let mut labels_ui = ui.new_child(egui::UiBuilder::new().max_rect(left));
+    header_cell_ui(&mut labels_ui, Column::Run, label_width, sort, true);
+    let body = egui::Rect::from_min_size(
+        left.min + egui::vec2(0.0, ROW_HEIGHT),
+        egui::vec2(label_width, output.inner_rect.height()),
+    );
+    let mut body_ui = labels_ui.new_child(egui::UiBuilder::new().max_rect(body));
+    body_ui.set_clip_rect(body.intersect(ui.clip_rect()));
+    body_ui.spacing_mut().item_spacing.y = 0.0;
+    body_ui.add_space(-offset.y);
+    for row in &ordered {
+        run_cell_ui(&mut body_ui, row, grouped, label_width);
+    }
+    let used = ROW_HEIGHT + output.inner_rect.height() + 14.0;
+    ui.allocate_rect(
+        egui::Rect::from_min_size(area.min, egui::vec2(area.width(), used)),
+        egui::Sense::hover(),
+    );
+}
+
+fn header_cell_ui(
+    ui: &mut egui::Ui,
+    column: Column,
+    width: f32,
+    sort: &mut Option<(Column, bool)>,
+    left: bool,
+) {
+    let marker = match *sort {
+        Some((current, true)) if current == column => " ▲",
+        Some((current, false)) if current == column => " ▼",
+        _ => "",
+    };
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), egui::Sense::click());
+    let text = format!("{}{marker}", column.title());
+    let align = if left || column.is_text() {
+        egui::Align2::LEFT_CENTER
+    } else {
+        egui::Align2::RIGHT_CENTER
+    };
+    let at = if left || column.is_text() {
+        rect.left_center() + egui::vec2(4.0, 0.0)
+    } else {
+        rect.right_center() - egui::vec2(CELL_PADDING / 2.0, 0.0)
+    };
+    ui.painter().text(
+        at,
+        align,
+        text,
+        egui::FontId::proportional(13.5),
+        ui.visuals().strong_text_color(),
+    );
+    let response = response.on_hover_text(column.help());
+    if response.clicked() {
+        *sort = match *sort {
+            Some((current, ascending)) if current == column => Some((column, !ascending)),
+            // Text ascending first; figures largest first.
+            _ => Some((column, column.is_text())),
+        };
+    }
+}
+
+fn row_background(ui: &egui::Ui, rect: egui::Rect, row: &Row<'_>, striped: bool) {
+    let visuals = ui.visuals();
+    let fill = if row.best {
+        visuals.selection.bg_fill.gamma_multiply(0.55)
+    } else if striped {
+        visuals.faint_bg_color
+    } else {
+        return;
+    };
+    ui.painter().rect_filled(rect, 0.0, fill);
+}
+
+fn run_cell_ui(ui: &mut egui::Ui, row: &Row<'_>, grouped: bool, width: f32) {
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), egui::Sense::hover());
+    row_background(ui, rect, row, row.index % 2 == 1);
+    let painter = ui.painter_at(rect);
+    let swatch = egui::Rect::from_center_size(
+        rect.left_center() + egui::vec2(10.0, 0.0),
+        egui::vec2(10.0, 10.0),
+    );
+    painter.rect_filled(swatch, 2.0, to_color32(palette::run(row.index)));
+    let prefix = if grouped {
+        format!("#{} ", row.group + 1)
+    } else {
+        String::new()
+    };
+    let label = format!("{prefix}{}", run_label(row.run));
+    let text_color = if row.best {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().text_color()
+    };
+    let galley = ui.fonts_mut(|f| {
+        f.layout(
+            label.clone(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            text_color,
+            f32::INFINITY,
+        )
+    });
+    let cut = galley.size().x > width - 24.0;
+    painter.galley(
+        rect.left_center() + egui::vec2(20.0, -galley.size().y / 2.0),
+        galley,
+        text_color,
+    );
+    let mut tip = label;
+    if row.best {
+        tip.push_str(&format!("\n{}", tr!("results-fastest")));
+    }
+    if cut || row.best || row.run.cancelled {
+        response.on_hover_text(tip);
+    }
+}
+
+fn figures_row_ui(
+    ui: &mut egui::Ui,
+    row: &Row<'_>,
+    cells: &[String],
+    columns: &[Column],
+    widths: &[f32],
+) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for ((cell, column), width) in cells.iter().zip(columns).zip(widths) {
+            let (rect, response) =
+                ui.allocate_exact_size(egui::vec2(*width, ROW_HEIGHT), egui::Sense::hover());
+            row_background(ui, rect, row, row.index % 2 == 1);
+            let (at, align) = if column.is_text() {
+                (
+                    rect.left_center() + egui::vec2(4.0, 0.0),
+                    egui::Align2::LEFT_CENTER,
+                )
+            } else {
+                (
+                    rect.right_center() - egui::vec2(CELL_PADDING / 2.0, 0.0),
+                    egui::Align2::RIGHT_CENTER,
+                )
+            };
+            ui.painter().text(
+                at,
+                align,
+                cell,
+                egui::TextStyle::Body.resolve(ui.style()),
+                ui.visuals().text_color(),
+            );
+            if *column == Column::Speedup {
+                response.on_hover_text(speedup_tip(row));
+            } else if *column == Column::Efficiency {
+                response.on_hover_text(Column::Efficiency.help());
+            }
+        }
+    });
+}
+
+/// What a speed-up is measured against, for its tooltip.
+fn speedup_tip(row: &Row<'_>) -> String {
+    match (&row.run.baseline, row.run.speedup) {
+        (Some(baseline), Some(speedup)) => tr!(
+            "results-speedup-tip",
+            speedup = units::speedup(speedup),
+            baseline = baseline.clone()
+        ),
+        _ => tr!("results-speedup-none"),
+    }
+}
+
+fn explanations_ui(ui: &mut egui::Ui, groups: &[Group<'_>], rows: &[Row<'_>]) {
+    egui::ScrollArea::vertical()
+        .id_salt("explanations")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (number, group) in groups.iter().enumerate() {
+                if groups.len() > 1 {
+                    ui.strong(tr!(
+                        "results-group",
+                        number = number + 1,
+                        name = group.result.preset.name.clone()
+                    ));
+                }
+                for row in rows.iter().filter(|r| r.group == number) {
                     ui.horizontal_wrapped(|ui| {
-                        ui.colored_label(run_color(row.index), "■");
+                        ui.colored_label(to_color32(palette::run(row.index)), "■");
                         ui.strong(&row.run.label);
                         ui.label(explain(row.result, row.index));
                     });
                 }
-            });
-    });
-    app.results.sort = sort;
-}
-
-fn history_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
-    if app.history.is_empty() {
-        return;
-    }
-    let label = format!("Compare ({} of {})", app.compare.len(), app.history.len());
-    let mut show = None;
-    ui.menu_button(label, |ui| {
-        ui.label("Experiments of this session:");
-        for (index, result) in app.history.iter().enumerate() {
-            let mut on = app.compare.contains(&index);
-            let time = result.started_unix_s % 86_400;
-            let text = format!(
-                "#{} {} ({:02}:{:02}:{:02} UTC){}",
-                index + 1,
-                result.preset.name,
-                time / 3600,
-                time / 60 % 60,
-                time % 60,
-                if result.cancelled { " — stopped" } else { "" }
-            );
-            if ui.checkbox(&mut on, text).changed() {
-                if on {
-                    app.compare.insert(index);
-                } else {
-                    app.compare.remove(&index);
-                }
-            }
-            if ui.small_button("show in the views").clicked() {
-                show = Some(index);
-            }
-        }
-    });
-    if let Some(index) = show {
-        app.push(Action::ShowHistory(index));
-    }
-}
-
-fn sort_rows(rows: &mut [&Row<'_>], sort: Option<(SortKey, bool)>) {
-    let Some((key, ascending)) = sort else {
-        return;
-    };
-    let value = |row: &Row<'_>| -> f64 {
-        let run = row.run;
-        match key {
-            SortKey::Label => 0.0,
-            SortKey::Wall => run.wall_s.mean,
-            SortKey::Speedup => run.speedup.unwrap_or(f64::NEG_INFINITY),
-            SortKey::Cpu => run.cpu_s,
-            SortKey::Throughput => run.throughput_per_s,
-            SortKey::P95 => run.latency_ms.p95,
-            SortKey::Failed => f64::from(run.failed),
-        }
-    };
-    rows.sort_by(|a, b| {
-        let order = if key == SortKey::Label {
-            a.run.label.cmp(&b.run.label)
-        } else {
-            value(a).total_cmp(&value(b))
-        };
-        if ascending { order } else { order.reverse() }
-    });
-}
-
-fn table_ui(
-    ui: &mut egui::Ui,
-    rows: &[Row<'_>],
-    several: bool,
-    sort: &mut Option<(SortKey, bool)>,
-) {
-    let mut ordered: Vec<&Row<'_>> = rows.iter().collect();
-    sort_rows(&mut ordered, *sort);
-    // The best run of each experiment: highest speed-up (lowest wall time).
-    let best: Vec<(usize, usize)> = {
-        let mut best: Vec<(usize, usize, f64)> = Vec::new();
-        for row in rows.iter().filter(|r| r.run.succeeded()) {
-            let score = -row.run.wall_s.mean;
-            match best.iter_mut().find(|(e, _, _)| *e == row.experiment) {
-                Some(entry) if score > entry.2 => *entry = (row.experiment, row.index, score),
-                Some(_) => {}
-                None => best.push((row.experiment, row.index, score)),
-            }
-        }
-        best.into_iter().map(|(e, i, _)| (e, i)).collect()
-    };
-    let headers: &[(&str, Option<SortKey>, &str)] = &[
-        ("run", Some(SortKey::Label), "Run label"),
-        ("model", None, "Execution model"),
-        (
-            "workers",
-            None,
-            "Threads, processes or loop threads used at most",
-        ),
-        ("GIL", None, "Simulated GIL and its switch interval"),
-        (
-            "wall",
-            Some(SortKey::Wall),
-            "Mean wall time ± standard deviation over the repetitions",
-        ),
-        (
-            "speed-up",
-            Some(SortKey::Speedup),
-            "Baseline wall time / this wall time",
-        ),
-        (
-            "efficiency",
-            None,
-            "Speed-up / min(workers, cores); above 100 % means waits overlapped",
-        ),
-        (
-            "CPU time",
-            Some(SortKey::Cpu),
-            "User + system CPU time, worker processes included",
-        ),
-        (
-            "utilisation",
-            None,
-            "Σ task computing time / (wall × cores)",
-        ),
-        (
-            "tasks/s",
-            Some(SortKey::Throughput),
-            "Throughput: tasks finished per second",
-        ),
-        (
-            "p50 / p95 / p99",
-            Some(SortKey::P95),
-            "Task duration percentiles",
-        ),
-        ("start-up", None, "Pool, runtime or process start-up"),
-        (
-            "GIL wait",
-            None,
-            "Share of task time spent waiting for the GIL",
-        ),
-        (
-            "failed",
-            Some(SortKey::Failed),
-            "Failed tasks (and whether every checksum was right)",
-        ),
-    ];
-    let mut table = TableBuilder::new(ui)
-        .id_salt("results-table")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .max_scroll_height(170.0);
-    if several {
-        table = table.column(Column::auto().at_least(40.0));
-    }
-    table = table.column(Column::auto().at_least(110.0).clip(true));
-    for _ in 1..headers.len() {
-        table = table.column(Column::auto());
-    }
-    table
-        .header(20.0, |mut header| {
-            if several {
-                header.col(|ui| {
-                    ui.strong("exp.");
-                });
-            }
-            for (title, key, tip) in headers {
-                header.col(|ui| {
-                    let marker = match (sort.as_ref(), key) {
-                        (Some((current, ascending)), Some(key)) if current == key => {
-                            if *ascending {
-                                " ▲"
-                            } else {
-                                " ▼"
-                            }
-                        }
-                        _ => "",
-                    };
-                    let response = ui.add(
-                        egui::Label::new(egui::RichText::new(format!("{title}{marker}")).strong())
-                            .sense(egui::Sense::click()),
-                    );
-                    let response = response.on_hover_text(*tip);
-                    if let Some(key) = key
-                        && response.clicked()
-                    {
-                        *sort = match *sort {
-                            Some((current, ascending)) if current == *key => {
-                                Some((*key, !ascending))
-                            }
-                            _ => Some((*key, *key == SortKey::Label)),
-                        };
-                    }
-                });
-            }
-        })
-        .body(|mut body| {
-            for row in ordered {
-                let run = row.run;
-                let is_best = best.contains(&(row.experiment, row.index));
-                body.row(20.0, |mut table_row| {
-                    table_row.set_selected(is_best);
-                    if several {
-                        table_row.col(|ui| {
-                            ui.label(format!("#{}", row.experiment + 1));
-                        });
-                    }
-                    table_row.col(|ui| {
-                        ui.colored_label(run_color(row.index), "■");
-                        let text = egui::RichText::new(&run.label);
-                        ui.label(if is_best { text.strong() } else { text })
-                            .on_hover_text(if is_best {
-                                "fastest run of this experiment"
-                            } else {
-                                ""
-                            });
-                    });
-                    let cells = [
-                        run.model.name().to_owned(),
-                        run.workers.to_string(),
-                        run.switch_interval_ms
-                            .filter(|_| run.under_gil())
-                            .map_or_else(|| "—".to_owned(), |ms| format!("{ms} ms")),
-                        format!(
-                            "{} ± {}",
-                            crate::engine::results::format::duration(run.wall_s.mean),
-                            crate::engine::results::format::duration(run.wall_s.sd)
-                        ),
-                        run.speedup
-                            .map_or_else(|| "—".to_owned(), |s| format!("{s:.2}×")),
-                        run.efficiency
-                            .map_or_else(|| "—".to_owned(), |e| format!("{:.0} %", e * 100.0)),
-                        crate::engine::results::format::duration(run.cpu_s),
-                        format!("{:.0} %", run.utilisation * 100.0),
-                        format!("{:.0}", run.throughput_per_s),
-                        format!(
-                            "{:.1} / {:.1} / {:.1} ms",
-                            run.latency_ms.p50, run.latency_ms.p95, run.latency_ms.p99
-                        ),
-                        run.startup_s.map_or_else(
-                            || "—".to_owned(),
-                            crate::engine::results::format::duration,
-                        ),
-                        if run.under_gil() {
-                            format!("{:.0} %", run.gil_wait_share * 100.0)
-                        } else {
-                            "—".to_owned()
-                        },
-                        match (&run.error, run.failed, run.checksum_ok) {
-                            (Some(_), _, _) => "error".to_owned(),
-                            (None, 0, true) => "0 ✔".to_owned(),
-                            (None, failed, ok) => {
-                                format!("{failed}{}", if ok { "" } else { " ✘ checksums" })
-                            }
-                        },
-                    ];
-                    for cell in cells {
-                        table_row.col(|ui| {
-                            ui.label(cell);
-                        });
-                    }
-                });
             }
         });
 }
 
-/// Colour of the "ideal" line, also used in its caption.
-const IDEAL_COLOR: egui::Color32 = egui::Color32::from_rgb(94, 186, 125);
-
-fn speedup_chart_ui(ui: &mut egui::Ui, rows: &[Row<'_>], several: bool) {
-    ui.strong("Speed-up against the baseline");
-    let cores_text = rows.first().map_or(1, |r| r.result.machine.cores);
+/// Horizontal bars, one per run, grouped by experiment: labels on the left
+/// (readable at any count), the value at the bar's end, 1× and the ideal as
+/// lines. Scrolls when there are more runs than fit.
+fn speedup_chart_ui(ui: &mut egui::Ui, groups: &[Group<'_>], rows: &[Row<'_>]) {
+    ui.strong(tr!("speedup-title"));
+    let cores = groups.first().map_or(1, |g| g.result.machine.cores.max(1));
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            egui::RichText::new("- - 1× (no gain)")
+            egui::RichText::new(tr!("speedup-legend-no-gain"))
                 .small()
-                .color(egui::Color32::GRAY),
+                .color(to_color32(palette::NO_GAIN)),
         );
         ui.label(
-            egui::RichText::new(format!(
-                "- - ideal for computing: {cores_text}× ({cores_text} cores)"
-            ))
-            .small()
-            .color(IDEAL_COLOR),
+            egui::RichText::new(tr!("speedup-legend-ideal", cores = cores))
+                .small()
+                .color(to_color32(palette::IDEAL)),
         );
     });
-    let cores = rows.first().map_or(1, |r| r.result.machine.cores) as f64;
-    let measured: Vec<(f64, f64, &Row<'_>)> = rows
+    let top = rows
         .iter()
-        .enumerate()
-        .filter_map(|(position, row)| Some((position as f64, row.run.speedup?, row)))
-        .collect();
-    let bars: Vec<Bar> = measured
-        .iter()
-        .map(|&(x, speedup, row)| {
-            let name = if several {
-                format!("#{} {}", row.experiment + 1, row.run.label)
-            } else {
-                row.run.label.clone()
-            };
-            Bar::new(x, speedup)
-                .name(name)
-                .fill(run_color(row.index))
-                .width(0.7)
-        })
-        .collect();
-    let top = measured.iter().map(|m| m.1).fold(cores, f64::max) * 1.15;
-    let labels: Vec<String> = rows.iter().map(|r| r.run.label.clone()).collect();
-    let text_color = ui.visuals().text_color();
-    Plot::new("speedup-chart")
-        .height(ui.available_height().max(120.0))
-        .include_y(0.0)
-        .include_y(top)
-        .include_x(-0.6)
-        .include_x(rows.len() as f64 - 0.4)
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .show_grid([false, true])
-        .y_axis_label("× faster than the baseline")
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .x_axis_formatter(move |mark, _| {
-            let index = mark.value.round();
-            if (mark.value - index).abs() < 1e-6 && index >= 0.0 {
-                labels
-                    .get(index as usize)
-                    .map_or(String::new(), |l| shorten(l, 10))
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("speed-up", bars).element_formatter(Box::new(
-                |bar, _| format!("{}: {:.2}×", bar.name, bar.value),
-            )));
-            for &(x, speedup, _) in &measured {
-                plot.text(
-                    Text::new("", PlotPoint::new(x, speedup), format!("{speedup:.2}×"))
-                        .anchor(egui::Align2::CENTER_BOTTOM)
-                        .color(text_color),
-                );
-            }
-            plot.hline(
-                HLine::new("1× (no gain)", 1.0)
-                    .color(egui::Color32::GRAY)
-                    .style(egui_plot::LineStyle::dashed_dense()),
-            );
-            plot.hline(
-                HLine::new("ideal for computing", cores)
-                    .color(IDEAL_COLOR)
-                    .style(egui_plot::LineStyle::dashed_loose()),
-            );
+        .filter_map(|r| r.run.speedup)
+        .fold(cores as f64, f64::max)
+        .max(1.0)
+        * 1.12;
+    let headers = if groups.len() > 1 { groups.len() } else { 0 };
+    let bar_height = 20.0;
+    let needed = (rows.len() + headers) as f32 * bar_height + 24.0;
+    egui::ScrollArea::vertical()
+        .id_salt("speedup-bars")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = ui.available_width();
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, needed), egui::Sense::hover());
+            draw_bars(ui, rect, groups, rows, top, cores as f64, bar_height);
         });
 }
 
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut short: String = text.chars().take(max - 1).collect();
-        short.push('…');
-        short
+fn draw_bars(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    groups: &[Group<'_>],
+    rows: &[Row<'_>],
+    top: f64,
+    cores: f64,
+    bar_height: f32,
+) {
+    let painter = ui.painter_at(rect);
+    let font = egui::FontId::proportional(12.5);
+    let text_color = ui.visuals().text_color();
+    let label_width = (rect.width() * 0.38).clamp(80.0, 220.0);
+    let value_room = 52.0;
+    let plot_left = rect.left() + label_width + 6.0;
+    let plot_right = (rect.right() - value_room).max(plot_left + 20.0);
+    let x_of = |value: f64| plot_left + (plot_right - plot_left) * (value / top) as f32;
+    let mut y = rect.top();
+    for (number, group) in groups.iter().enumerate() {
+        if groups.len() > 1 {
+            painter.text(
+                egui::pos2(rect.left(), y + bar_height / 2.0),
+                egui::Align2::LEFT_CENTER,
+                tr!(
+                    "results-group",
+                    number = number + 1,
+                    name = group.result.preset.name.clone()
+                ),
+                egui::FontId::proportional(12.5),
+                ui.visuals().strong_text_color(),
+            );
+            y += bar_height;
+        }
+        for row in rows.iter().filter(|r| r.group == number) {
+            let label = shorten(ui, &row.run.label, label_width - 4.0, &font);
+            painter.text(
+                egui::pos2(plot_left - 6.0, y + bar_height / 2.0),
+                egui::Align2::RIGHT_CENTER,
+                label,
+                font.clone(),
+                text_color,
+            );
+            let bar = egui::Rect::from_min_max(
+                egui::pos2(plot_left, y + 3.0),
+                egui::pos2(x_of(row.run.speedup.unwrap_or(0.0)), y + bar_height - 3.0),
+            );
+            match row.run.speedup {
+                Some(speedup) => {
+                    painter.rect_filled(bar, 2.0, to_color32(palette::run(row.index)));
+                    painter.text(
+                        egui::pos2(bar.right() + 4.0, y + bar_height / 2.0),
+                        egui::Align2::LEFT_CENTER,
+                        units::speedup(speedup),
+                        font.clone(),
+                        text_color,
+                    );
+                }
+                None => {
+                    painter.text(
+                        egui::pos2(plot_left + 4.0, y + bar_height / 2.0),
+                        egui::Align2::LEFT_CENTER,
+                        tr!("speedup-not-measured"),
+                        font.clone(),
+                        ui.visuals().weak_text_color(),
+                    );
+                }
+            }
+            y += bar_height;
+        }
     }
+    let bottom = y;
+    for (value, color) in [(1.0, palette::NO_GAIN), (cores, palette::IDEAL)] {
+        let x = x_of(value);
+        painter.add(egui::Shape::dashed_line(
+            &[egui::pos2(x, rect.top()), egui::pos2(x, bottom)],
+            egui::Stroke::new(1.2, to_color32(color)),
+            4.0,
+            3.0,
+        ));
+    }
+    // Ticks along the bottom.
+    let step = if top > 20.0 {
+        5.0
+    } else if top > 8.0 {
+        2.0
+    } else {
+        1.0
+    };
+    let mut tick = 0.0;
+    while tick <= top {
+        painter.text(
+            egui::pos2(x_of(tick), bottom + 2.0),
+            egui::Align2::CENTER_TOP,
+            format!("{tick:.0}×"),
+            egui::FontId::proportional(11.0),
+            ui.visuals().weak_text_color(),
+        );
+        tick += step;
+    }
+}
+
+/// Text cut to fit `width`, with an ellipsis.
+fn shorten(ui: &egui::Ui, text: &str, width: f32, font: &egui::FontId) -> String {
+    let fits = |t: &str| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        }) <= width
+    };
+    if fits(text) {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = chars.len();
+    while keep > 1 {
+        keep -= 1;
+        let candidate: String = chars[..keep].iter().collect::<String>() + "…";
+        if fits(&candidate) {
+            return candidate;
+        }
+    }
+    "…".to_owned()
 }

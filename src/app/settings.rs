@@ -47,6 +47,10 @@ pub struct Settings {
     pub monitor_interval_ms: u64,
     /// Timeline: show every run stacked (else only the selected one).
     pub timeline_all_runs: bool,
+    /// The language chosen in View › Language (`None`: the system's).
+    pub language: Option<crate::i18n::Language>,
+    /// Results columns chosen (`None`: the defaults).
+    pub columns: Option<Vec<crate::present::columns::Column>>,
 }
 
 impl Default for Settings {
@@ -60,6 +64,8 @@ impl Default for Settings {
             monitor_interval_ms: crate::engine::measure::monitor::DEFAULT_INTERVAL.as_millis()
                 as u64,
             timeline_all_runs: true,
+            language: None,
+            columns: None,
         }
     }
 }
@@ -90,6 +96,33 @@ pub fn default_preset() -> Preset {
         })
 }
 
+/// What File › New starts from: a blank experiment to fill in — a name to
+/// give, no description, a small computation and two runs to compare.
+pub fn new_preset() -> Preset {
+    Preset {
+        version: preset::PRESET_VERSION,
+        name: crate::tr!("new-preset-name"),
+        description: String::new(),
+        repetitions: 3,
+        warmup: 1,
+        baseline: None,
+        workload: preset::WorkloadSpec {
+            kind: preset::WorkloadKind::Cpu,
+            tasks: Some(8),
+            tasks_per_core: None,
+            cpu_ms: Some(20.0),
+            cpu_iters: None,
+            io_ms: None,
+            bytes: None,
+            io_rounds: None,
+        },
+        runs: vec![
+            preset::RunSpec::new(preset::Model::Sequential),
+            preset::RunSpec::new(preset::Model::ThreadPool),
+        ],
+    }
+}
+
 impl Settings {
     /// Reads the settings from stored text; a notice says why defaults were used.
     pub fn from_stored(text: Option<&str>) -> (Settings, Option<String>) {
@@ -100,16 +133,14 @@ impl Settings {
             Ok(settings) if settings.version == SETTINGS_VERSION => (settings, None),
             Ok(settings) => (
                 Settings::default(),
-                Some(format!(
-                    "Saved settings are from another version ({}); starting from defaults.",
-                    settings.version
+                Some(crate::tr!(
+                    "settings-other-version",
+                    version = settings.version
                 )),
             ),
             Err(e) => (
                 Settings::default(),
-                Some(format!(
-                    "Saved settings could not be read ({e}); starting from defaults."
-                )),
+                Some(crate::tr!("settings-unreadable", reason = e.to_string())),
             ),
         }
     }
@@ -117,6 +148,18 @@ impl Settings {
     /// The settings as stored text.
     pub fn to_stored(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The results columns to show, the run's label always first.
+    pub fn visible_columns(&self) -> Vec<crate::present::columns::Column> {
+        use crate::present::columns::Column;
+        let mut columns = self
+            .columns
+            .clone()
+            .unwrap_or_else(|| Column::WINDOW_DEFAULT.to_vec());
+        columns.retain(|c| *c != Column::Run);
+        columns.insert(0, Column::Run);
+        columns
     }
 
     /// Puts a file at the top of the recent list.

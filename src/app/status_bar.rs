@@ -1,6 +1,8 @@
 //! The status bar: progress, elapsed time, logical cores, the last message.
 
 use super::LabApp;
+use crate::present::units;
+use crate::tr;
 
 /// Draws the bar.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
@@ -12,34 +14,48 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
             .and_then(|l| l.progress.clone().map(|p| (l, p)))
         {
             Some((live, progress)) if live.is_running() => {
-                let label = live.runs.get(progress.run).map_or("", |r| r.label.as_str());
-                let phase = if progress.warmup {
-                    "warm-up"
-                } else {
-                    "repetition"
-                };
+                let label = live
+                    .runs
+                    .get(progress.run)
+                    .map_or_else(String::new, |r| r.label.clone());
                 ui.add(
                     egui::ProgressBar::new(progress.fraction() as f32)
                         .desired_width(180.0)
                         .show_percentage(),
                 );
-                ui.label(format!(
-                    "run {}/{} “{label}”, {phase} {}/{} · {}/{} tasks · {} in flight · {:.1} s",
-                    progress.run + 1,
-                    progress.runs,
-                    progress.repetition + 1,
-                    progress.repetitions,
-                    progress.tasks_done,
-                    progress.tasks,
-                    progress.in_flight,
-                    progress.elapsed_s
-                ));
+                // Repetitions counted as set: warm-ups apart, measured from 1.
+                let text = if progress.warmup {
+                    tr!(
+                        "status-progress-warmup",
+                        run = progress.run + 1,
+                        runs = progress.runs,
+                        label = label,
+                        done = progress.tasks_done,
+                        tasks = progress.tasks,
+                        in_flight = progress.in_flight,
+                        elapsed = units::duration(progress.elapsed_s)
+                    )
+                } else {
+                    tr!(
+                        "status-progress",
+                        run = progress.run + 1,
+                        runs = progress.runs,
+                        label = label,
+                        repetition = progress.measured_repetition() + 1,
+                        repetitions = progress.measured_repetitions(),
+                        done = progress.tasks_done,
+                        tasks = progress.tasks,
+                        in_flight = progress.in_flight,
+                        elapsed = units::duration(progress.elapsed_s)
+                    )
+                };
+                ui.label(text);
             }
             Some((live, progress)) => {
                 ui.label(format!(
-                    "{} — {:.1} s",
+                    "{} — {}",
                     phase_text(live),
-                    progress.elapsed_s
+                    units::duration(progress.elapsed_s)
                 ));
             }
             None => match &app.live {
@@ -47,16 +63,16 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
                     ui.label(format!("{} — {}", live.name, phase_text(live)));
                 }
                 None => {
-                    ui.label("Ready");
+                    ui.label(tr!("status-ready"));
                 }
             },
         }
         if app.dialogs.waiting() {
             ui.separator();
-            ui.label("A file dialog is open…");
+            ui.label(tr!("status-dialog-open"));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(format!("{cores} logical cores"));
+            ui.label(tr!("status-cores", cores = cores));
             ui.separator();
             let is_error = app.error.is_some();
             let text = egui::RichText::new(&app.status);
@@ -72,12 +88,12 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     });
 }
 
-fn phase_text(live: &crate::engine::view::live::LiveExperiment) -> &'static str {
+fn phase_text(live: &crate::engine::view::live::LiveExperiment) -> String {
     use crate::engine::view::live::Phase;
     match live.phase {
-        Phase::Running => "running",
-        Phase::Finished => "finished",
-        Phase::Cancelled => "stopped",
-        Phase::Loaded => "loaded",
+        Phase::Running => tr!("phase-running"),
+        Phase::Finished => tr!("phase-finished"),
+        Phase::Cancelled => tr!("phase-cancelled"),
+        Phase::Loaded => tr!("phase-loaded"),
     }
 }

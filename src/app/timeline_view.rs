@@ -10,16 +10,27 @@
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 use super::LabApp;
+use super::colors::to_color32;
 use super::live_views::run_color;
 use crate::engine::measure::recorder::LaneKind;
 use crate::engine::measure::spans::{TaskSpan, TaskState};
 use crate::engine::view::live::LiveExperiment;
 use crate::engine::view::timeline::{Bar, BarKind, TimelineModel};
+use crate::present::{palette, units};
+use crate::tr;
 
-const GUTTER: f32 = 150.0;
-const HEADER: f32 = 18.0;
+/// Width of the lane names, px.
+const GUTTER: f32 = 170.0;
+/// Height of a run's header, px.
+const HEADER: f32 = 20.0;
+/// Height of the time axis, px.
 const AXIS: f32 = 20.0;
-const MAX_ROW_HEIGHT: f32 = 16.0;
+/// Rows never get thinner than this: past it the timeline scrolls.
+const MIN_ROW_HEIGHT: f32 = 14.0;
+/// Nor thicker than this.
+const MAX_ROW_HEIGHT: f32 = 22.0;
+/// Lane names' size, px: readable on every lane.
+const LANE_FONT: f32 = 11.0;
 
 /// Zoom and pan, in µs; `None` fits everything.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +38,8 @@ pub struct TimelineState {
     view: Option<(f64, f64)>,
     /// Run shown when not showing all runs.
     pub selected_run: usize,
+    /// Runs folded to their header.
+    collapsed: std::collections::BTreeSet<usize>,
 }
 
 impl TimelineState {
@@ -36,37 +49,45 @@ impl TimelineState {
     }
 }
 
-/// The colour of a state, the same in the app and the legend.
+/// The colour of a state, the same in the app, the legend and the charts.
 pub fn state_color(state: TaskState) -> Color32 {
-    match state {
-        TaskState::Running => Color32::from_rgb(66, 135, 245),
-        TaskState::GilWait => Color32::from_rgb(235, 87, 60),
-        TaskState::IoWait => Color32::from_rgb(160, 170, 182),
-    }
+    to_color32(palette::state(state))
 }
 
 fn bar_color(bar: &Bar) -> Color32 {
     match bar.kind {
         BarKind::State(state) => state_color(state),
-        BarKind::Failed => Color32::from_rgb(200, 0, 0),
+        BarKind::Failed => to_color32(palette::FAILED),
+    }
+}
+
+/// What a state is called in the legend.
+pub fn state_name(state: TaskState) -> String {
+    match state {
+        TaskState::Running => tr!("state-running"),
+        TaskState::GilWait => tr!("state-gil-wait"),
+        TaskState::IoWait => tr!("state-io-wait"),
     }
 }
 
 /// Draws the timeline.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
-        ui.strong("Timeline");
-        legend_ui(ui);
+        ui.strong(tr!("timeline-title"));
+        legend_ui(ui, app.live.as_ref());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("Fit")
-                .on_hover_text("Show everything (double-click)")
+                .button(tr!("timeline-fit"))
+                .on_hover_text(tr!("timeline-fit-help"))
                 .clicked()
             {
                 app.timeline.reset();
             }
             if let Some(live) = &app.live {
-                ui.checkbox(&mut app.settings.timeline_all_runs, "all runs");
+                ui.checkbox(
+                    &mut app.settings.timeline_all_runs,
+                    tr!("timeline-all-runs"),
+                );
                 if !app.settings.timeline_all_runs {
                     let selected = live
                         .runs
@@ -88,10 +109,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
         });
     });
     let Some(live) = &app.live else {
-        empty_ui(
-            ui,
-            "Run an experiment (▶ Run) to see which worker ran which task when.",
-        );
+        empty_ui(ui, &tr!("timeline-empty"));
         return;
     };
     let runs: Vec<usize> = if app.settings.timeline_all_runs {
@@ -103,13 +121,18 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
                 .min(live.runs.len().saturating_sub(1)),
         ]
     };
-    if live.recorded_tasks() == 0 {
+    let drawn: usize = live
+        .timelines
+        .iter()
+        .map(|t| t.model.spans().len() + t.model.open_tasks())
+        .sum();
+    if drawn == 0 {
         empty_ui(
             ui,
-            if live.is_running() {
-                "Waiting for the first tasks to finish…"
+            &if live.is_running() {
+                tr!("timeline-waiting")
             } else {
-                "No tasks were recorded."
+                tr!("timeline-no-tasks")
             },
         );
         return;
@@ -123,43 +146,60 @@ fn empty_ui(ui: &mut egui::Ui, text: &str) {
     });
 }
 
-fn legend_ui(ui: &mut egui::Ui) {
-    for (state, label) in [
-        (TaskState::Running, "computing"),
-        (TaskState::GilWait, "waiting for the GIL"),
-        (TaskState::IoWait, "waiting on I/O"),
-    ] {
+/// The states, with the GIL named as what it is for the runs on show: the
+/// lab's simulated lock, or time a real interpreter's thread did not run.
+fn legend_ui(ui: &mut egui::Ui, live: Option<&LiveExperiment>) {
+    let python = live.is_some_and(|l| {
+        l.runs
+            .iter()
+            .any(|r| r.runtime == crate::engine::spec::preset::Runtime::Python)
+    });
+    for state in [TaskState::Running, TaskState::GilWait, TaskState::IoWait] {
         let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
         ui.painter().rect_filled(rect, 2.0, state_color(state));
-        ui.label(label);
+        let name = if state == TaskState::GilWait && python {
+            tr!("state-gil-wait-or-not-running")
+        } else {
+            state_name(state)
+        };
+        ui.label(name).on_hover_text(match state {
+            TaskState::Running => tr!("state-running-help"),
+            TaskState::GilWait => tr!("state-gil-wait-help"),
+            TaskState::IoWait => tr!("state-io-wait-help"),
+        });
     }
 }
 
-/// Where each shown run and lane row is on screen.
+/// Where each shown run and lane row is, relative to the top of the lanes.
 struct Layout {
     bands: Vec<Band>,
     row_height: f32,
+    height: f32,
 }
 
 struct Band {
     run: usize,
     top: f32,
+    collapsed: bool,
     /// (lane index, row index, y of the row's top)
     rows: Vec<(usize, usize, f32)>,
 }
 
-fn layout(live: &LiveExperiment, runs: &[usize], area: Rect) -> Layout {
+/// Rows fill the height available, between a readable minimum (then the
+/// lanes scroll) and a maximum.
+fn layout(live: &LiveExperiment, runs: &[usize], state: &TimelineState, height: f32) -> Layout {
     let total_rows: usize = runs
         .iter()
+        .filter(|r| !state.collapsed.contains(r))
         .map(|&r| {
             live.timelines
                 .get(r)
                 .map_or(0, |t| t.model.total_rows().max(1))
         })
         .sum();
-    let free = (area.height() - runs.len() as f32 * HEADER).max(10.0);
-    let row_height = (free / total_rows.max(1) as f32).clamp(0.5, MAX_ROW_HEIGHT);
-    let mut y = area.top();
+    let free = (height - runs.len() as f32 * HEADER).max(10.0);
+    let row_height = (free / total_rows.max(1) as f32).clamp(MIN_ROW_HEIGHT, MAX_ROW_HEIGHT);
+    let mut y = 0.0;
     let mut bands = Vec::new();
     for &run in runs {
         let Some(timeline) = live.timelines.get(run) else {
@@ -167,48 +207,57 @@ fn layout(live: &LiveExperiment, runs: &[usize], area: Rect) -> Layout {
         };
         let top = y;
         y += HEADER;
+        let collapsed = state.collapsed.contains(&run);
         let mut rows = Vec::new();
-        for (lane_index, lane) in timeline.model.lanes().iter().enumerate() {
-            for row in 0..lane.rows.len() {
-                rows.push((lane_index, row, y));
+        if !collapsed {
+            for lane in 0..timeline.model.lanes().len() {
+                for row in 0..timeline.model.lane_rows(lane) {
+                    rows.push((lane, row, y));
+                    y += row_height;
+                }
+            }
+            if rows.is_empty() {
                 y += row_height;
             }
         }
-        if rows.is_empty() {
-            y += row_height;
-        }
-        bands.push(Band { run, top, rows });
+        bands.push(Band {
+            run,
+            top,
+            collapsed,
+            rows,
+        });
     }
-    Layout { bands, row_height }
+    Layout {
+        bands,
+        row_height,
+        height: y,
+    }
 }
 
-fn lanes_ui(ui: &mut egui::Ui, live: &LiveExperiment, runs: &[usize], state: &mut TimelineState) {
-    let size = ui.available_size_before_wrap().max(vec2(200.0, 120.0));
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-    let painter = ui.painter_at(rect);
-    let visuals = ui.visuals().clone();
-    painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
-    let plot = Rect::from_min_max(
-        pos2(rect.left() + GUTTER, rect.top()),
-        pos2(rect.right() - 6.0, rect.bottom() - AXIS),
-    );
-    let end_us = runs
-        .iter()
-        .filter_map(|&r| live.timelines.get(r))
-        .map(|t| t.model.end_us())
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
+/// The time range shown, in µs, after the pointer's zoom and pan.
+fn view_range(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    plot: Rect,
+    end_us: f64,
+    state: &mut TimelineState,
+) -> (f64, f64) {
     let (mut t0, mut t1) = state.view.unwrap_or((0.0, end_us * 1.02));
-
-    // Zoom around the pointer with the wheel, pan by dragging.
+    // Zoom around the pointer with the wheel (Ctrl or horizontal scroll, so
+    // that plain scrolling still moves through the lanes), pan by dragging.
     if response.hovered() {
-        let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.smooth_scroll_delta.x);
-        let zoom = ui.input(|i| i.zoom_delta());
+        let (scroll_x, zoom, ctrl_scroll) = ui.input(|i| {
+            let ctrl = i.modifiers.command || i.modifiers.ctrl;
+            (
+                i.smooth_scroll_delta.x,
+                i.zoom_delta(),
+                if ctrl { i.smooth_scroll_delta.y } else { 0.0 },
+            )
+        });
         let factor = if zoom != 1.0 {
             1.0 / zoom as f64
         } else {
-            (-scroll as f64 / 200.0).exp()
+            (-(scroll_x + ctrl_scroll) as f64 / 200.0).exp()
         };
         if (factor - 1.0).abs() > 1e-6
             && let Some(pointer) = response.hover_pos()
@@ -233,48 +282,118 @@ fn lanes_ui(ui: &mut egui::Ui, live: &LiveExperiment, runs: &[usize], state: &mu
         t0 = 0.0;
         t1 = end_us * 1.02;
     }
+    (t0, t1)
+}
 
+fn lanes_ui(ui: &mut egui::Ui, live: &LiveExperiment, runs: &[usize], state: &mut TimelineState) {
+    let available = ui.available_size_before_wrap().max(vec2(200.0, 120.0));
+    let end_us = runs
+        .iter()
+        .filter_map(|&r| live.timelines.get(r))
+        .map(|t| t.model.end_us())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let layout = layout(live, runs, state, available.y - AXIS);
+    let width = available.x;
+    // The time axis stays at the bottom; the lanes scroll above it.
+    let lanes_height = (available.y - AXIS).max(40.0);
+    let mut range = state.view.unwrap_or((0.0, end_us * 1.02));
+    let mut toggled = None;
+    egui::ScrollArea::vertical()
+        .id_salt(("timeline-lanes", live.generation))
+        .max_height(lanes_height)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let (rect, response) = ui.allocate_exact_size(
+                vec2(width - 14.0, layout.height.max(lanes_height)),
+                Sense::click_and_drag(),
+            );
+            let plot = Rect::from_min_max(
+                pos2(rect.left() + GUTTER, rect.top()),
+                pos2(rect.right() - 6.0, rect.bottom()),
+            );
+            range = view_range(ui, &response, plot, end_us, state);
+            toggled = paint_lanes(ui, live, &layout, rect, plot, range, &response);
+        });
+    if let Some(run) = toggled
+        && !state.collapsed.remove(&run)
+    {
+        state.collapsed.insert(run);
+    }
+    let (axis_rect, _) = ui.allocate_exact_size(vec2(width, AXIS), Sense::hover());
+    let plot = Rect::from_min_max(
+        pos2(axis_rect.left() + GUTTER, axis_rect.top()),
+        pos2(axis_rect.right() - 20.0, axis_rect.bottom()),
+    );
+    axis(
+        ui.painter(),
+        plot,
+        axis_rect.top(),
+        range.0,
+        range.1,
+        ui.visuals().weak_text_color(),
+    );
+}
+
+/// Paints headers, lane names and bars; returns a run whose header was
+/// clicked (to fold or unfold it).
+fn paint_lanes(
+    ui: &egui::Ui,
+    live: &LiveExperiment,
+    layout: &Layout,
+    rect: Rect,
+    plot: Rect,
+    (t0, t1): (f64, f64),
+    response: &egui::Response,
+) -> Option<usize> {
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
     let to_x = |t_us: f64| plot.left() + ((t_us - t0) / (t1 - t0)) as f32 * plot.width();
     let us_per_px = (t1 - t0) / plot.width() as f64;
     let min_us = us_per_px.ceil().max(1.0) as u64;
-    let layout = layout(live, runs, plot);
-    let mut bars = Vec::new();
     let text_color = visuals.text_color();
     let weak = visuals.weak_text_color();
+    let mut bars = Vec::new();
+    let mut toggled = None;
     for band in &layout.bands {
         let Some(timeline) = live.timelines.get(band.run) else {
             continue;
         };
         let model = &timeline.model;
-        let label = live
-            .runs
-            .get(band.run)
-            .map_or(String::new(), |r| r.label.clone());
+        let header = Rect::from_min_size(
+            pos2(rect.left(), rect.top() + band.top),
+            vec2(rect.width(), HEADER),
+        );
         painter.rect_filled(
-            Rect::from_min_size(pos2(rect.left(), band.top + 3.0), vec2(4.0, HEADER - 6.0)),
+            Rect::from_min_size(header.min + vec2(0.0, 3.0), vec2(4.0, HEADER - 6.0)),
             1.0,
             run_color(band.run),
         );
         painter.text(
-            pos2(rect.left() + 8.0, band.top + HEADER / 2.0),
+            header.left_center() + vec2(8.0, 0.0),
             egui::Align2::LEFT_CENTER,
-            format!(
-                "{label} — {} workers, repetition {}",
-                model.lanes().len(),
-                timeline.repetition + 1
-            ),
-            egui::FontId::proportional(12.0),
+            band_title(live, band, model.lanes().len(), timeline.repetition),
+            egui::FontId::proportional(12.5),
             text_color,
         );
-        let label_every = (12.0 / layout.row_height).ceil().max(1.0) as usize;
-        for (i, &(lane, row, y)) in band.rows.iter().enumerate() {
+        if response.clicked()
+            && response
+                .interact_pointer_pos()
+                .is_some_and(|p| header.contains(p) && p.x < plot.left())
+        {
+            toggled = Some(band.run);
+        }
+        for &(lane, row, y) in &band.rows {
+            let y = rect.top() + y;
             let lane_info = &model.lanes()[lane].info;
-            if row == 0 && i % label_every == 0 {
+            if row == 0 {
                 painter.text(
-                    pos2(rect.left() + 8.0, y + layout.row_height / 2.0),
+                    pos2(rect.left() + 12.0, y + layout.row_height / 2.0),
                     egui::Align2::LEFT_CENTER,
                     lane_name(lane_info),
-                    egui::FontId::proportional(layout.row_height.clamp(8.0, 11.0)),
+                    egui::FontId::proportional(LANE_FONT),
                     weak,
                 );
             }
@@ -287,35 +406,77 @@ fn lanes_ui(ui: &mut egui::Ui, live: &LiveExperiment, runs: &[usize], state: &mu
                 min_us,
                 &mut bars,
             );
-            let inset = if layout.row_height >= 4.0 { 1.0 } else { 0.0 };
             for bar in &bars {
                 let x0 = to_x(bar.start_us as f64).max(plot.left());
                 let x1 = to_x(bar.end_us as f64).min(plot.right()).max(x0 + 1.0);
-                let bar_rect = Rect::from_min_max(
-                    pos2(x0, y + inset),
-                    pos2(x1, y + layout.row_height - inset),
-                );
+                let bar_rect =
+                    Rect::from_min_max(pos2(x0, y + 2.0), pos2(x1, y + layout.row_height - 2.0));
                 painter.rect_filled(bar_rect, 0.0, bar_color(bar));
             }
         }
     }
-    axis(&painter, plot, rect, t0, t1, weak);
-
     if let Some(pointer) = response.hover_pos()
-        && let Some(span) = task_under(&layout, live, pointer, t0, t1, plot, us_per_px)
+        && let Some((run, span)) =
+            task_under(layout, live, pointer, rect, (t0, t1), plot, us_per_px)
     {
-        let lanes = live
-            .timelines
-            .get(span.0)
-            .map_or(&[][..], |t| t.model.lanes());
-        response.on_hover_ui_at_pointer(|ui| task_tooltip_ui(ui, &span.1, lanes));
+        let lanes = live.timelines.get(run).map_or(&[][..], |t| t.model.lanes());
+        response
+            .clone()
+            .on_hover_ui_at_pointer(|ui| task_tooltip_ui(ui, &span, lanes));
     }
+    toggled
+}
+
+/// "threads (GIL) — 8 threads, repetition 2 of 3" (or "running …").
+fn band_title(live: &LiveExperiment, band: &Band, lanes: usize, repetition: u32) -> String {
+    let Some(plan) = live.runs.get(band.run) else {
+        return String::new();
+    };
+    let fold = if band.collapsed { "▶" } else { "▼" };
+    if lanes == 0 {
+        return tr!(
+            "timeline-band-waiting",
+            fold = fold,
+            label = plan.label.clone()
+        );
+    }
+    let kind = match plan.model {
+        crate::engine::spec::preset::Model::ProcessPool => "processes",
+        _ => "threads",
+    };
+    // Counted as a person set them: warm-ups apart from measured repetitions.
+    let windows: Vec<_> = live.windows.iter().filter(|w| w.run == band.run).collect();
+    let warmup = windows
+        .iter()
+        .any(|w| w.repetition == repetition && w.warmup);
+    if warmup {
+        return tr!(
+            "timeline-band-warmup",
+            fold = fold,
+            label = plan.label.clone(),
+            workers = lanes,
+            kind = kind
+        );
+    }
+    let measured = windows
+        .iter()
+        .filter(|w| !w.warmup && w.repetition <= repetition)
+        .count()
+        .max(1);
+    tr!(
+        "timeline-band",
+        fold = fold,
+        label = plan.label.clone(),
+        workers = lanes,
+        kind = kind,
+        repetition = measured
+    )
 }
 
 fn lane_name(info: &crate::engine::measure::recorder::LaneInfo) -> String {
     match info.kind {
-        LaneKind::Thread => format!("{} · tid {}", info.name, info.os_id),
-        LaneKind::Process => format!("process · pid {}", info.os_id),
+        LaneKind::Thread => tr!("lane-thread", name = info.name.clone(), id = info.os_id),
+        LaneKind::Process => tr!("lane-process", id = info.os_id),
     }
 }
 
@@ -323,8 +484,8 @@ fn task_under(
     layout: &Layout,
     live: &LiveExperiment,
     pointer: Pos2,
-    t0: f64,
-    t1: f64,
+    rect: Rect,
+    (t0, t1): (f64, f64),
     plot: Rect,
     us_per_px: f64,
 ) -> Option<(usize, TaskSpan)> {
@@ -334,6 +495,7 @@ fn task_under(
     let t = t0 + (pointer.x - plot.left()) as f64 / plot.width() as f64 * (t1 - t0);
     for band in &layout.bands {
         for &(lane, row, y) in &band.rows {
+            let y = rect.top() + y;
             if pointer.y >= y && pointer.y < y + layout.row_height.max(1.0) {
                 let model: &TimelineModel = &live.timelines.get(band.run)?.model;
                 let slack = (us_per_px * 3.0) as u64;
@@ -351,53 +513,50 @@ fn task_tooltip_ui(
     span: &TaskSpan,
     lanes: &[crate::engine::view::timeline::TimelineLane],
 ) {
-    let ms = |us: u64| us as f64 / 1000.0;
+    let duration = |us: u64| units::duration(us as f64 / 1e6);
     let worker = lanes
         .iter()
         .find(|l| l.info.id == span.worker)
-        .map_or_else(|| format!("worker {}", span.worker), |l| lane_name(&l.info));
+        .map_or_else(|| span.worker.to_string(), |l| lane_name(&l.info));
     let core = |c: Option<u32>| {
-        c.map_or_else(
-            || crate::engine::measure::sys::unknown_core_text().to_owned(),
-            |c| c.to_string(),
-        )
+        c.map_or_else(crate::engine::measure::sys::unknown_core_text, |c| {
+            c.to_string()
+        })
     };
-    ui.strong(format!(
-        "task {}{}",
-        span.task,
-        if span.ok { "" } else { " — FAILED" }
-    ));
+    ui.strong(if span.ok {
+        tr!("task-title", task = span.task)
+    } else {
+        tr!("task-title-failed", task = span.task)
+    });
     egui::Grid::new("task-tooltip")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label("worker");
-            ui.label(worker);
-            ui.end_row();
-            ui.label("core at start / end");
-            ui.label(format!("{} / {}", core(span.cpu_start), core(span.cpu_end)));
-            ui.end_row();
-            ui.label("start → end");
-            ui.label(format!(
-                "{:.3} → {:.3} ms ({:.3} ms)",
-                ms(span.start_us),
-                ms(span.end_us),
-                ms(span.duration_us())
-            ));
-            ui.end_row();
-            ui.label("computing");
-            ui.label(format!("{:.3} ms", ms(span.busy_us)));
-            ui.end_row();
-            ui.label("waiting for the GIL");
-            ui.label(format!("{:.3} ms", ms(span.gil_wait_us)));
-            ui.end_row();
-            ui.label("waiting on I/O");
-            ui.label(format!("{:.3} ms", ms(span.io_wait_us)));
-            ui.end_row();
+            let mut row = |name: String, value: String| {
+                ui.label(name);
+                ui.label(value);
+                ui.end_row();
+            };
+            row(tr!("task-worker"), worker);
+            row(
+                tr!("task-cores"),
+                format!("{} / {}", core(span.cpu_start), core(span.cpu_end)),
+            );
+            row(
+                tr!("task-start-end"),
+                format!(
+                    "{} → {} ({})",
+                    duration(span.start_us),
+                    duration(span.end_us),
+                    duration(span.duration_us())
+                ),
+            );
+            row(state_name(TaskState::Running), duration(span.busy_us));
+            row(state_name(TaskState::GilWait), duration(span.gil_wait_us));
+            row(state_name(TaskState::IoWait), duration(span.io_wait_us));
         });
 }
 
-fn axis(painter: &egui::Painter, plot: Rect, rect: Rect, t0: f64, t1: f64, color: Color32) {
-    let y = rect.bottom() - AXIS;
+fn axis(painter: &egui::Painter, plot: Rect, y: f32, t0: f64, t1: f64, color: Color32) {
     painter.hline(plot.x_range(), y, Stroke::new(1.0, color));
     let span_ms = (t1 - t0) / 1000.0;
     let step = nice_step(span_ms / 8.0);
@@ -409,7 +568,7 @@ fn axis(painter: &egui::Painter, plot: Rect, rect: Rect, t0: f64, t1: f64, color
         painter.text(
             pos2(x, y + 5.0),
             egui::Align2::CENTER_TOP,
-            format!("{} ms", trim(tick)),
+            tr!("unit-milliseconds", value = trim(tick)),
             egui::FontId::proportional(10.0),
             color,
         );
@@ -435,5 +594,9 @@ fn nice_step(raw: f64) -> f64 {
 
 fn trim(value: f64) -> String {
     let text = format!("{value:.3}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    match crate::i18n::current() {
+        crate::i18n::Language::Ru => text.replace('.', ","),
+        crate::i18n::Language::En => text.to_owned(),
+    }
 }

@@ -1,41 +1,57 @@
-//! The top bar: Run and Stop, the preset and export menus, theme, About.
+//! The top bar: Run and Stop (with the first problem beside it when the
+//! experiment cannot run), the File, Export and View menus, About.
 
 use super::LabApp;
 use super::actions::{Action, ExportTarget};
 use super::settings::ThemeChoice;
 use crate::engine::spec::builtin::BUILTIN_PRESETS;
 use crate::export::charts::{ChartFormat, ChartKind};
+use crate::i18n::Language;
+use crate::tr;
 
 /// Draws the bar.
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("Preset", |ui| preset_menu_ui(app, ui));
-        ui.menu_button("Export", |ui| export_menu_ui(app, ui));
-        ui.menu_button("View", |ui| view_menu_ui(app, ui));
-        if ui.button("About").clicked() {
+        ui.menu_button(tr!("menu-file"), |ui| file_menu_ui(app, ui));
+        ui.menu_button(tr!("menu-export"), |ui| export_menu_ui(app, ui));
+        ui.menu_button(tr!("menu-view"), |ui| view_menu_ui(app, ui));
+        if ui.button(tr!("menu-about")).clicked() {
             app.about_open = true;
         }
         ui.separator();
         let running = app.is_running();
-        let valid = app.validation().is_ok();
+        let problem = app
+            .validation()
+            .as_ref()
+            .err()
+            .map(super::experiment_panel::validation_message);
         let run = ui
-            .add_enabled(!running && valid, egui::Button::new("▶ Run"))
-            .on_hover_text("Run every run of the experiment (Ctrl+R, F5)")
+            .add_enabled(
+                !running && problem.is_none(),
+                egui::Button::new(tr!("run-button")),
+            )
+            .on_hover_text(tr!("run-button-help"))
             .on_disabled_hover_text(if running {
-                "An experiment is running"
+                tr!("run-button-running")
             } else {
-                "Fix the experiment's settings first (see the left panel)"
+                tr!("run-button-fix")
             });
         if run.clicked() {
             app.push(Action::Run);
         }
         let stop = ui
-            .add_enabled(running, egui::Button::new("■ Stop"))
-            .on_hover_text("Stop the experiment (Esc); runs measured so far are kept");
+            .add_enabled(running, egui::Button::new(tr!("stop-button")))
+            .on_hover_text(tr!("stop-button-help"));
         if stop.clicked() {
             app.push(Action::Stop);
         }
         ui.separator();
+        // Why Run is disabled, where the eye is when Run does not respond.
+        if let Some(problem) = problem.filter(|_| !running) {
+            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {problem}"))
+                .on_hover_text(tr!("run-button-fix"));
+            return;
+        }
         let name = &app.settings.preset.name;
         let file = app
             .settings
@@ -43,47 +59,47 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
             .as_ref()
             .and_then(|p| p.file_name())
             .map_or_else(
-                || "unsaved".to_owned(),
+                || tr!("preset-unsaved"),
                 |f| f.to_string_lossy().into_owned(),
             );
         ui.label(egui::RichText::new(format!("{name}  ·  {file}")).weak());
     });
 }
 
-fn preset_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
-    if ui.button("New").clicked() {
+fn file_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
+    if ui.button(tr!("menu-new-preset")).clicked() {
         app.push(Action::NewPreset);
     }
     if ui
-        .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+        .add(egui::Button::new(tr!("menu-open-preset")).shortcut_text("Ctrl+O"))
         .clicked()
     {
         app.push(Action::OpenPresetDialog);
     }
     if ui
-        .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
+        .add(egui::Button::new(tr!("menu-save-preset")).shortcut_text("Ctrl+S"))
         .clicked()
     {
         app.push(Action::SavePreset);
     }
-    if ui.button("Save As…").clicked() {
+    if ui.button(tr!("menu-save-preset-as")).clicked() {
         app.push(Action::SavePresetAs);
     }
     ui.separator();
-    ui.menu_button("Built-in presets", |ui| {
+    ui.menu_button(tr!("menu-builtin-presets"), |ui| {
         for builtin in BUILTIN_PRESETS {
             if ui
                 .button(builtin.name)
-                .on_hover_text(builtin.claim)
+                .on_hover_text(builtin.claim())
                 .clicked()
             {
                 app.push(Action::OpenPreset(builtin.name.to_owned()));
             }
         }
     });
-    ui.menu_button("Recent files", |ui| {
+    ui.menu_button(tr!("menu-recent"), |ui| {
         if app.settings.recent.is_empty() {
-            ui.label(egui::RichText::new("none yet").weak());
+            ui.label(egui::RichText::new(tr!("menu-recent-none")).weak());
         }
         for path in app.settings.recent.clone() {
             if ui.button(path.display().to_string()).clicked() {
@@ -91,37 +107,37 @@ fn preset_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
             }
         }
     });
-}
-
-fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
-    let has_result = app.shown_result().is_some();
+    ui.separator();
     if ui
-        .button("Open results…")
-        .on_hover_text("Load a results JSON into the views")
+        .button(tr!("menu-open-results"))
+        .on_hover_text(tr!("menu-open-results-help"))
         .clicked()
     {
         app.push(Action::OpenResultsDialog);
     }
-    ui.separator();
+}
+
+fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
+    let has_result = app.shown_result().is_some();
     ui.add_enabled_ui(has_result, |ui| {
-        if ui.button("Results as JSON…").clicked() {
+        if ui.button(tr!("menu-export-json")).clicked() {
             app.push(Action::ExportDialog(ExportTarget::Json));
         }
-        if ui.button("Results as CSV…").clicked() {
+        if ui.button(tr!("menu-export-csv")).clicked() {
             app.push(Action::ExportDialog(ExportTarget::Csv));
         }
         if ui
-            .button("Copy results as a table")
-            .on_hover_text("Tab-separated values, to paste into a spreadsheet")
+            .button(tr!("menu-copy-table"))
+            .on_hover_text(tr!("menu-copy-table-help"))
             .clicked()
             && let Some(table) = app.shown_result().map(crate::export::results_tsv)
         {
             ui.ctx().copy_text(table);
-            app.status = "Results copied as a table (tab-separated)".to_owned();
+            app.status = tr!("status-copied-table");
         }
         ui.separator();
         for kind in ChartKind::ALL {
-            ui.menu_button(format!("{} chart", chart_title(kind)), |ui| {
+            ui.menu_button(tr!("menu-export-chart", chart = chart_title(kind)), |ui| {
                 for (format, label) in [(ChartFormat::Png, "PNG…"), (ChartFormat::Svg, "SVG…")]
                 {
                     if ui.button(label).clicked() {
@@ -132,26 +148,41 @@ fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         }
     });
     if !has_result {
-        ui.label(egui::RichText::new("Run an experiment to export its results").weak());
+        ui.label(egui::RichText::new(tr!("menu-export-nothing")).weak());
     }
 }
 
-/// A chart's name in menus.
-pub fn chart_title(kind: ChartKind) -> &'static str {
+/// A chart's name in menus and dialogs.
+pub fn chart_title(kind: ChartKind) -> String {
     match kind {
-        ChartKind::Speedup => "Speed-up",
-        ChartKind::Cpu => "Per-core CPU",
-        ChartKind::Throughput => "Throughput",
-        ChartKind::Timeline => "Timeline",
+        ChartKind::Speedup => tr!("chart-name-speedup"),
+        ChartKind::Cpu => tr!("chart-name-cpu"),
+        ChartKind::Throughput => tr!("chart-name-throughput"),
+        ChartKind::Timeline => tr!("chart-name-timeline"),
     }
 }
 
 fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
-    ui.label("Theme");
+    ui.label(tr!("menu-language"));
+    let mut language = app.settings.language;
+    let system = crate::i18n::system_language();
+    ui.radio_value(
+        &mut language,
+        None,
+        tr!("menu-language-system", language = system.native_name()),
+    );
+    for choice in Language::ALL {
+        ui.radio_value(&mut language, Some(choice), choice.native_name());
+    }
+    if language != app.settings.language {
+        app.push(Action::SetLanguage(language));
+    }
+    ui.separator();
+    ui.label(tr!("menu-theme"));
     let mut theme = app.settings.theme;
-    ui.radio_value(&mut theme, ThemeChoice::System, "Follow the system");
-    ui.radio_value(&mut theme, ThemeChoice::Dark, "Dark");
-    ui.radio_value(&mut theme, ThemeChoice::Light, "Light");
+    ui.radio_value(&mut theme, ThemeChoice::System, tr!("menu-theme-system"));
+    ui.radio_value(&mut theme, ThemeChoice::Dark, tr!("menu-theme-dark"));
+    ui.radio_value(&mut theme, ThemeChoice::Light, tr!("menu-theme-light"));
     if theme != app.settings.theme {
         app.settings.theme = theme;
         app.apply_theme(ui.ctx());
@@ -159,19 +190,19 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.separator();
     ui.checkbox(
         &mut app.settings.timeline_all_runs,
-        "Timeline: all runs stacked",
+        tr!("menu-timeline-all"),
     );
     ui.horizontal(|ui| {
-        let label = ui.label("CPU sampling every").id;
+        let label = ui.label(tr!("menu-cpu-sampling")).id;
         let minimum = crate::engine::measure::monitor::minimum_interval().as_millis() as u64;
         let response = ui
             .add(
                 egui::DragValue::new(&mut app.settings.monitor_interval_ms)
                     .range(minimum..=5000)
-                    .suffix(" ms"),
+                    .suffix(format!(" {}", tr!("unit-ms-short"))),
             )
             .labelled_by(label)
-            .on_hover_text("Never faster than the OS statistics allow");
+            .on_hover_text(tr!("menu-cpu-sampling-help"));
         // Restart once the value settles, not at every step of a drag.
         if response.drag_stopped() || (response.changed() && !response.dragged()) {
             app.restart_monitor(ui.ctx());
@@ -182,25 +213,22 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
 /// The About window.
 pub fn about_window(app: &mut LabApp, ctx: &egui::Context) {
     let mut open = app.about_open;
-    egui::Window::new("About Concurrency Lab")
+    egui::Window::new(tr!("about-title"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
             ui.heading("Concurrency Lab");
-            ui.label(format!("version {}", env!("CARGO_PKG_VERSION")));
+            ui.label(tr!("about-version", version = env!("CARGO_PKG_VERSION")));
             ui.add_space(6.0);
-            ui.label(
-                "Runs one workload under every execution model and shows what the machine did.\n\n\
-                 Concurrency is tasks interleaving; parallelism is tasks running at the same \
-                 instant on different cores. A GIL turns the first into the second only for \
-                 waiting, never for computing.",
-            );
+            ui.label(tr!("about-text"));
             ui.add_space(6.0);
             let machine = crate::engine::measure::machine::MachineInfo::current();
-            ui.label(format!(
-                "This machine: {} logical cores, {}, {}",
-                machine.cores, machine.cpu, machine.os
+            ui.label(tr!(
+                "about-machine",
+                cores = machine.cores,
+                cpu = machine.cpu.clone(),
+                os = machine.os.clone()
             ));
         });
     app.about_open = open;

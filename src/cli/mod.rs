@@ -1,38 +1,33 @@
 //! The command line (clap). `main.rs` calls [`main`]; each subcommand lives
-//! in its own module. Errors are handled once, here: a message on stderr and
-//! an exit code (0 done, 1 the run failed, 2 bad preset or arguments,
-//! 130 cancelled).
+//! in its own module and returns a `Result`; errors are handled once, here:
+//! a message on stderr in the language on show, and an exit code (0 done,
+//! 1 the run failed, 2 bad preset or arguments, 130 cancelled).
 
+mod error;
 mod pythons;
 mod run;
 mod table;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+pub use error::{CliError, EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_FAILED};
+use error::{print_err, print_out};
 
 use crate::engine::run::executor::{WORKER_ARG, worker_main};
 use crate::engine::spec::builtin::BUILTIN_PRESETS;
-
-/// Exit code: a run failed (a task failed, a checksum was wrong, an export failed).
-pub const EXIT_FAILED: u8 = 1;
-/// Exit code: a bad preset or bad arguments.
-pub const EXIT_BAD_INPUT: u8 = 2;
-/// Exit code: cancelled (Ctrl+C).
-pub const EXIT_CANCELLED: u8 = 130;
+use crate::i18n::{self, Language};
+use crate::tr;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "concurrency-lab",
-    version,
-    about = "Run one workload under every execution model and see what the machine did",
-    long_about = "Concurrency Lab runs the same workload under threads, thread pools, process pools, \
-                  async event loops, work-stealing and threads under a simulated Python GIL, and \
-                  measures wall time, CPU time, speed-up and which core ran which task when.\n\n\
-                  Without a subcommand it opens the desktop app."
-)]
+#[command(name = "concurrency-lab", version)]
 struct Cli {
+    /// Language of messages (default: the system's)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<Language>,
     #[command(subcommand)]
     command: Option<Commands>,
 }
@@ -77,7 +72,14 @@ pub fn main() -> ExitCode {
     {
         return worker_main();
     }
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The language is needed before clap writes help or errors.
+    let language = language_asked(&args).unwrap_or_else(i18n::system_language);
+    i18n::set_language(language);
+    let cli = match translated_command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -88,7 +90,7 @@ pub fn main() -> ExitCode {
             });
         }
     };
-    match cli.command {
+    let outcome = match cli.command {
         Some(Commands::Run(args)) => run::run(&args),
         Some(Commands::Presets) => presets(),
         Some(Commands::Calibrate(args)) => match args.python {
@@ -96,8 +98,23 @@ pub fn main() -> ExitCode {
             None => calibrate(),
         },
         Some(Commands::Pythons(args)) => pythons::pythons(&args),
-        Some(Commands::Gui(args)) => gui(args.preset, args.autorun),
-        None => gui(None, false),
+        Some(Commands::Gui(args)) => return gui(args.preset, args.autorun, cli.lang),
+        None => return gui(None, false, cli.lang),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::OutputClosed) => ExitCode::SUCCESS,
+        Err(error @ CliError::Cancelled(_)) => {
+            print_err(&format!("{error}\n"));
+            ExitCode::from(error.exit_code())
+        }
+        Err(error) => {
+            print_err(&format!(
+                "{}\n",
+                tr!("cli-error", message = error.to_string())
+            ));
+            ExitCode::from(error.exit_code())
+        }
     }
 }
 
@@ -109,66 +126,146 @@ fn init_logging() {
         .try_init();
 }
 
-fn gui(preset: Option<String>, autorun: bool) -> ExitCode {
+/// `--lang xx` or `--lang=xx`, read before clap (an unknown value is left
+/// for clap to refuse).
+fn language_asked(args: &[OsString]) -> Option<Language> {
+    let mut words = args.iter().filter_map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(value) = value {
+            return <Language as clap::ValueEnum>::from_str(value, true).ok();
+        }
+    }
+    None
+}
+
+/// The clap command with its help in the language on show (clap's own
+/// words — "Usage", "Options" — stay as clap writes them).
+fn translated_command() -> clap::Command {
+    Cli::command()
+        .about(tr!("cli-about"))
+        .long_about(tr!("cli-long-about"))
+        .mut_arg("lang", |a| a.help(tr!("cli-help-lang")))
+        .mut_subcommand("run", |c| run::translate_help(c.about(tr!("cli-help-run"))))
+        .mut_subcommand("presets", |c| c.about(tr!("cli-help-presets")))
+        .mut_subcommand("calibrate", |c| {
+            c.about(tr!("cli-help-calibrate"))
+                .mut_arg("python", |a| a.help(tr!("cli-help-calibrate-python")))
+        })
+        .mut_subcommand("pythons", |c| {
+            c.about(tr!("cli-help-pythons"))
+                .mut_arg("json", |a| a.help(tr!("cli-help-pythons-json")))
+        })
+        .mut_subcommand("gui", |c| {
+            c.about(tr!("cli-help-gui"))
+                .mut_arg("preset", |a| a.help(tr!("cli-help-gui-preset")))
+                .mut_arg("autorun", |a| a.help(tr!("cli-help-gui-autorun")))
+        })
+}
+
+fn gui(preset: Option<String>, autorun: bool, lang: Option<Language>) -> ExitCode {
     crate::app::run(crate::app::AppOptions {
         preset,
         autorun,
+        language: lang,
         ..crate::app::AppOptions::default()
     })
 }
 
-fn presets() -> ExitCode {
+fn presets() -> Result<(), CliError> {
     let width = BUILTIN_PRESETS
         .iter()
         .map(|p| p.name.len())
         .max()
         .unwrap_or(0);
+    let mut text = String::new();
     for preset in BUILTIN_PRESETS {
-        println!("{:width$}  {}", preset.name, preset.claim);
+        text.push_str(&format!("{:width$}  {}\n", preset.name, preset.claim()));
     }
-    println!("\nRun one with `concurrency-lab run NAME`; write your own as TOML (see README).");
-    ExitCode::SUCCESS
+    text.push('\n');
+    text.push_str(&tr!("cli-presets-hint"));
+    text.push('\n');
+    print_out(&text)
 }
 
-fn calibrate() -> ExitCode {
+fn calibrate() -> Result<(), CliError> {
     let machine = crate::engine::measure::machine::MachineInfo::current();
     let mut rates: Vec<f64> = (0..5)
         .map(|_| crate::engine::run::kernel::measure().iterations_per_ms)
         .collect();
     rates.sort_by(f64::total_cmp);
     let median = rates[rates.len() / 2];
-    println!(
-        "{median:.0} kernel iterations per ms on one core ({} logical cores, {})",
-        machine.cores, machine.cpu
-    );
-    println!(
-        "spread over 5 measurements: {:.0} .. {:.0}; cpu_ms = 1.0 in a preset means {median:.0} iterations here",
-        rates[0],
-        rates[rates.len() - 1]
-    );
-    ExitCode::SUCCESS
+    print_out(&format!(
+        "{}\n{}\n",
+        tr!(
+            "cli-calibrate-rate",
+            rate = format!("{median:.0}"),
+            cores = machine.cores,
+            cpu = machine.cpu.clone()
+        ),
+        tr!(
+            "cli-calibrate-spread",
+            low = format!("{:.0}", rates[0]),
+            high = format!("{:.0}", rates[rates.len() - 1]),
+            rate = format!("{median:.0}")
+        )
+    ))
 }
 
 /// Whether a path can be written: its folder exists and accepts a file.
-fn check_writable(flag: &str, path: &std::path::Path) -> Result<(), String> {
+fn check_writable(flag: &str, path: &std::path::Path) -> Result<(), CliError> {
     if path.as_os_str() == "-" {
         return Ok(());
     }
+    let not_writable = |reason: String| CliError::NotWritable {
+        flag: flag.to_owned(),
+        path: path.to_path_buf(),
+        reason,
+    };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
     if path.is_dir() {
-        return Err(format!(
-            "{flag} {}: is a folder, not a file",
-            path.display()
-        ));
+        return Err(not_writable(tr!("cli-is-a-folder")));
     }
     tempfile::tempfile_in(&folder).map(drop).map_err(|e| {
-        format!(
-            "{flag} {}: cannot write in {}: {e}",
-            path.display(),
-            folder.display()
-        )
+        not_writable(tr!(
+            "cli-cannot-write-in",
+            folder = folder.display().to_string(),
+            reason = e.to_string()
+        ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<OsString> {
+        words.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_language_is_read_before_clap() {
+        assert_eq!(
+            language_asked(&args(&["lab", "--lang", "ru", "run"])),
+            Some(Language::Ru)
+        );
+        assert_eq!(
+            language_asked(&args(&["lab", "run", "x", "--lang=en"])),
+            Some(Language::En)
+        );
+        assert_eq!(language_asked(&args(&["lab", "run", "x"])), None);
+        assert_eq!(language_asked(&args(&["lab", "--lang", "xx"])), None);
+    }
+
+    #[test]
+    fn the_translated_command_is_well_formed() {
+        translated_command().debug_assert();
+    }
 }

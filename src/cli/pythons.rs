@@ -1,11 +1,10 @@
 //! `concurrency-lab pythons` and `calibrate --python`: the interpreters the
 //! lab can run, and how fast each computes.
 
-use std::process::ExitCode;
-
-use super::{EXIT_BAD_INPUT, EXIT_FAILED};
+use super::error::{CliError, print_out};
 use crate::engine::python::calibrate;
 use crate::engine::python::discover::{self, Probe};
+use crate::tr;
 
 #[derive(Debug, clap::Args)]
 pub struct PythonsArgs {
@@ -15,26 +14,18 @@ pub struct PythonsArgs {
 }
 
 /// Lists every interpreter found, usable or not (with the reason).
-pub fn pythons(args: &PythonsArgs) -> ExitCode {
+pub fn pythons(args: &PythonsArgs) -> Result<(), CliError> {
     let found = discover::pythons();
     if args.json {
-        return match serde_json::to_string_pretty(&found.probes) {
-            Ok(text) => {
-                println!("{text}");
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("error: {error}");
-                ExitCode::from(EXIT_FAILED)
-            }
-        };
+        let text = serde_json::to_string_pretty(&found.probes)
+            .map_err(|e| CliError::Export(e.to_string()))?;
+        return print_out(&format!("{text}\n"));
     }
     if found.probes.is_empty() {
-        println!(
-            "No Python interpreter found (looked at {}, PATH, pyenv, uv and the py launcher).",
-            discover::ENV_PYTHON
-        );
-        return ExitCode::SUCCESS;
+        return print_out(&format!(
+            "{}\n",
+            tr!("cli-pythons-none", variable = discover::ENV_PYTHON)
+        ));
     }
     // Usable ones first (in order of preference), then unsupported, then failed.
     let mut probes: Vec<&Probe> = found.probes.iter().collect();
@@ -45,46 +36,55 @@ pub fn pythons(args: &PythonsArgs) -> ExitCode {
     });
     let rows: Vec<[String; 7]> = probes.iter().map(|p| row(p)).collect();
     let header = [
-        "interpreter",
-        "version",
-        "build",
-        "GIL now",
-        "start method",
-        "interpreter pool",
-        "path",
-    ]
-    .map(str::to_owned);
-    print_table(&header, &rows);
+        tr!("cli-pythons-interpreter"),
+        tr!("cli-pythons-version"),
+        tr!("cli-pythons-build"),
+        tr!("cli-pythons-gil-now"),
+        tr!("cli-pythons-start-method"),
+        tr!("cli-pythons-interpreter-pool"),
+        tr!("cli-pythons-path"),
+    ];
+    let mut text = table_text(&header, &rows);
     for probe in &probes {
         if let Some(problem) = &probe.problem {
-            println!("  {}: {problem}", probe.candidate.display());
+            text.push_str(&format!("  {}: {problem}\n", probe.candidate.display()));
         }
     }
-    println!(
-        "\nUse one in a preset with runtime = \"python\" and python = \"3.12\" (a version, a command or a path);\nthe first usable one is the default. Set {} to put one first.",
-        discover::ENV_PYTHON
-    );
-    ExitCode::SUCCESS
+    text.push('\n');
+    text.push_str(&tr!("cli-pythons-hint", variable = discover::ENV_PYTHON));
+    text.push('\n');
+    print_out(&text)
 }
 
 fn row(probe: &Probe) -> [String; 7] {
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
+    let yes_no = |b: bool| if b { tr!("yes") } else { tr!("no") };
     match &probe.info {
         Some(info) => [
             if probe.problem.is_some() {
-                format!("{} (unsupported)", info.implementation)
+                tr!(
+                    "cli-pythons-unsupported",
+                    name = info.implementation.clone()
+                )
             } else {
                 info.implementation.clone()
             },
             info.version.clone(),
-            info.build().to_owned(),
-            if info.gil_enabled { "on" } else { "off" }.to_owned(),
+            if info.free_threaded {
+                tr!("build-free-threaded")
+            } else {
+                tr!("build-gil")
+            },
+            if info.gil_enabled {
+                tr!("gil-on")
+            } else {
+                tr!("gil-off")
+            },
             info.start_method.clone().unwrap_or_else(|| "-".into()),
             yes_no(info.interpreter_pool),
             info.executable.display().to_string(),
         ],
         None => [
-            "(failed)".into(),
+            tr!("cli-pythons-failed"),
             "-".into(),
             "-".into(),
             "-".into(),
@@ -95,62 +95,56 @@ fn row(probe: &Probe) -> [String; 7] {
     }
 }
 
-fn print_table(header: &[String; 7], rows: &[[String; 7]]) {
+fn table_text(header: &[String; 7], rows: &[[String; 7]]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
         }
     }
-    let line = |cells: &[String; 7]| {
+    let mut out = String::new();
+    for cells in std::iter::once(header).chain(rows) {
         let text: Vec<String> = cells
             .iter()
             .zip(&widths)
             .map(|(cell, width)| format!("{cell:<width$}"))
             .collect();
-        println!("{}", text.join("  ").trim_end());
-    };
-    line(header);
-    for row in rows {
-        line(row);
+        out.push_str(text.join("  ").trim_end());
+        out.push('\n');
     }
+    out
 }
 
 /// Measures one interpreter's kernel speed.
-pub fn calibrate_python(wanted: &str) -> ExitCode {
+pub fn calibrate_python(wanted: &str) -> Result<(), CliError> {
     let found = discover::pythons();
-    let python = match found.resolve(Some(wanted)) {
-        Ok(python) => python,
-        Err(error) => {
-            eprintln!("error: --python {wanted:?}: {error}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-    };
+    let python = found
+        .resolve(Some(wanted))
+        .map_err(|error| CliError::BadArgument(format!("--python {wanted:?}: {error}")))?;
     let lab = crate::engine::run::kernel::calibration();
     let mut rates = Vec::new();
     for _ in 0..3 {
-        match calibrate::measure(&python, None, &|| false) {
-            Ok(calibration) => rates.push(calibration.iterations_per_ms),
-            Err(error) => {
-                eprintln!("error: {error}");
-                return ExitCode::from(EXIT_FAILED);
-            }
-        }
+        let calibration = calibrate::measure(&python, None, &|| false)
+            .map_err(|e| CliError::Setup(e.to_string()))?;
+        rates.push(calibration.iterations_per_ms);
     }
     rates.sort_by(f64::total_cmp);
     let median = rates[rates.len() / 2];
-    println!(
-        "{median:.0} kernel iterations per ms on one core in {} ({})",
-        python.short_name(),
-        python.executable.display()
-    );
-    println!(
-        "spread over 3 measurements: {:.0} .. {:.0}; the lab's own kernel does {:.0} per ms here, {:.0}× as many",
-        rates[0],
-        rates[rates.len() - 1],
-        lab.iterations_per_ms,
-        lab.iterations_per_ms / median.max(1.0)
-    );
-    println!("cpu_ms = 1.0 in a preset means {median:.0} iterations in this interpreter");
-    ExitCode::SUCCESS
+    print_out(&format!(
+        "{}\n{}\n{}\n",
+        tr!(
+            "cli-calibrate-python-rate",
+            rate = format!("{median:.0}"),
+            name = python.short_name(),
+            path = python.executable.display().to_string()
+        ),
+        tr!(
+            "cli-calibrate-python-spread",
+            low = format!("{:.0}", rates[0]),
+            high = format!("{:.0}", rates[rates.len() - 1]),
+            lab = format!("{:.0}", lab.iterations_per_ms),
+            ratio = format!("{:.0}", lab.iterations_per_ms / median.max(1.0))
+        ),
+        tr!("cli-calibrate-python-means", rate = format!("{median:.0}"))
+    ))
 }

@@ -2,19 +2,20 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::process::ExitCode;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_FAILED, check_writable, table};
-use crate::engine::measure::machine::MachineInfo;
+use super::error::{CliError, print_err, print_out};
+use super::{check_writable, table};
 use crate::engine::measure::monitor::{self, Monitor, MonitorSample};
 use crate::engine::results::metrics::ExperimentResult;
-use crate::engine::run::runner::{Runner, RunnerEvent, RunnerOptions};
-use crate::engine::spec::preset;
+use crate::engine::run::runner::{Progress, Runner, RunnerEvent, RunnerOptions};
+use crate::engine::spec::preset::{self, Experiment, RunPlan};
 use crate::export::charts::{ChartFormat, ChartKind, export_chart};
 use crate::export::{CsvExporter, Exporter, JsonExporter, export_to_path};
+use crate::tr;
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -42,77 +43,81 @@ pub struct RunArgs {
     quiet: bool,
 }
 
-pub fn run(args: &RunArgs) -> ExitCode {
-    let machine = MachineInfo::current();
-    let experiment = match preset::load(&args.preset).and_then(|(preset, origin)| {
-        preset.validate(&origin, machine, crate::engine::run::kernel::calibration)
-    }) {
-        Ok(experiment) => experiment,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-    };
+/// The `run` subcommand's help in the language on show.
+pub fn translate_help(command: clap::Command) -> clap::Command {
+    command
+        .mut_arg("preset", |a| a.help(tr!("cli-help-run-preset")))
+        .mut_arg("json", |a| a.help(tr!("cli-help-run-json")))
+        .mut_arg("csv", |a| a.help(tr!("cli-help-run-csv")))
+        .mut_arg("spans", |a| a.help(tr!("cli-help-run-spans")))
+        .mut_arg("charts", |a| a.help(tr!("cli-help-run-chart")))
+        .mut_arg("chart_kinds", |a| a.help(tr!("cli-help-run-chart-kind")))
+        .mut_arg("quiet", |a| a.help(tr!("cli-help-run-quiet")))
+}
+
+/// Runs the preset, writes the exports, prints the table.
+pub fn run(args: &RunArgs) -> Result<(), CliError> {
+    let experiment = load(&args.preset)?;
     for notice in &experiment.notices {
-        eprintln!("note: {notice}");
+        print_err(&format!("{}\n", tr!("cli-note", message = notice.clone())));
     }
-    if args.json.as_deref().is_some_and(|p| p.as_os_str() == "-")
-        && args.csv.as_deref().is_some_and(|p| p.as_os_str() == "-")
-    {
-        eprintln!(
-            "error: --json - and --csv - would both write to standard output; send one to a file"
-        );
-        return ExitCode::from(EXIT_BAD_INPUT);
+    check_outputs(args)?;
+    let result = measure(experiment, args.quiet)?;
+    // Exports first: a closed standard output must not lose them.
+    let export_errors = write_exports(args, &result);
+    report(args, &result)?;
+    if result.cancelled {
+        return Err(CliError::Cancelled(result.preset.name.clone()));
+    }
+    if let Some(error) = export_errors.into_iter().next() {
+        return Err(error);
+    }
+    let failed: Vec<_> = result.runs.iter().filter(|r| !r.succeeded()).collect();
+    for run in &failed {
+        let why = run
+            .error
+            .clone()
+            .or_else(|| run.errors.first().cloned())
+            .unwrap_or_else(|| tr!("failed-checksums"));
+        print_err(&format!(
+            "{}\n",
+            tr!("cli-run-failed", label = run.label.clone(), reason = why)
+        ));
+    }
+    if failed.is_empty() && !result.runs.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::RunsFailed(failed.len()))
+    }
+}
+
+fn load(preset: &str) -> Result<Experiment, CliError> {
+    Ok(preset::load_experiment(preset)?.1)
+}
+
+/// Refuses, before a run that may take long, outputs that could not be written.
+fn check_outputs(args: &RunArgs) -> Result<(), CliError> {
+    let is_stdout = |path: &Option<PathBuf>| path.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    if is_stdout(&args.json) && is_stdout(&args.csv) {
+        return Err(CliError::StdoutTwice);
     }
     for (flag, path) in [("--json", &args.json), ("--csv", &args.csv)] {
-        if let Some(path) = path
-            && let Err(message) = check_writable(flag, path)
-        {
-            eprintln!("error: {message}");
-            return ExitCode::from(EXIT_BAD_INPUT);
+        if let Some(path) = path {
+            check_writable(flag, path)?;
         }
     }
-    if let Err(message) = check_charts(args) {
-        eprintln!("error: {message}");
-        return ExitCode::from(EXIT_BAD_INPUT);
-    }
-    let options = match RunnerOptions::for_this_executable() {
-        Ok(options) => options,
-        Err(error) => {
-            eprintln!("error: cannot find this program's executable for worker processes: {error}");
-            return ExitCode::from(EXIT_FAILED);
-        }
-    };
-    let runner = match Runner::spawn(options, || {}) {
-        Ok(runner) => runner,
-        Err(error) => {
-            eprintln!("error: cannot start the runner thread: {error}");
-            return ExitCode::from(EXIT_FAILED);
-        }
-    };
-    let canceller = runner.canceller();
-    let presses = std::sync::atomic::AtomicU32::new(0);
-    // Ctrl+C (and SIGTERM, SIGHUP) cancel cleanly; a second one, for a cancel
-    // that seems stuck, leaves at once (worker processes die with the lab).
-    let handler = move || {
-        if presses.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-            canceller.cancel();
-        } else {
-            eprintln!("\nstopped at once (second interrupt)");
-            std::process::exit(i32::from(EXIT_CANCELLED));
-        }
-    };
-    if let Err(error) = ctrlc::set_handler(handler) {
-        eprintln!("warning: Ctrl+C will not cancel cleanly: {error}");
-    }
-    let monitor = Monitor::start(monitor::DEFAULT_INTERVAL, || {}).ok();
+    check_charts(args)
+}
 
-    let is_stdout = |path: &Option<PathBuf>| path.as_deref().is_some_and(|p| p.as_os_str() == "-");
-    let stdout_taken = is_stdout(&args.json) || is_stdout(&args.csv);
-    let show_progress = !args.quiet && std::io::stderr().is_terminal();
-    let bar = progress_bar(show_progress);
-    let quiet = args.quiet;
-    let name = experiment.preset.name.clone();
+/// Runs the experiment with progress on stderr and Ctrl+C cancelling it.
+fn measure(experiment: Experiment, quiet: bool) -> Result<ExperimentResult, CliError> {
+    let options = RunnerOptions::for_this_executable()
+        .map_err(|e| CliError::Setup(tr!("cli-no-executable", reason = e.to_string())))?;
+    let runner = Runner::spawn(options, || {})
+        .map_err(|e| CliError::Setup(tr!("cli-no-runner", reason = e.to_string())))?;
+    install_interrupt_handler(&runner);
+    let monitor = Monitor::start(monitor::DEFAULT_INTERVAL, || {}).ok();
+    let bar = progress_bar(!quiet && std::io::stderr().is_terminal());
     let runs = experiment.runs.clone();
     runner.start(experiment);
     let mut samples: Vec<MonitorSample> = Vec::new();
@@ -126,43 +131,28 @@ pub fn run(args: &RunArgs) -> ExitCode {
                 continue;
             }
             bar.finish_and_clear();
-            eprintln!("error: the runner stopped unexpectedly; no result");
-            return ExitCode::from(EXIT_FAILED);
+            return Err(CliError::Setup(tr!("cli-runner-stopped")));
         };
         match event {
-            RunnerEvent::Started {
-                origin_ns: origin, ..
-            } => origin_ns = origin,
+            RunnerEvent::Started { origin_ns: o, .. } => origin_ns = o,
             RunnerEvent::Progress(progress) => {
-                let label = runs.get(progress.run).map_or("", |r| r.label.as_str());
-                let phase = if progress.warmup {
-                    "warm-up"
-                } else {
-                    "repetition"
-                };
-                bar.set_message(format!(
-                    "run {}/{} {label}, {phase} {}/{}: {}/{} tasks",
-                    progress.run + 1,
-                    progress.runs,
-                    progress.repetition + 1,
-                    progress.repetitions,
-                    progress.tasks_done,
-                    progress.tasks
-                ));
+                bar.set_message(progress_text(&progress, &runs));
                 bar.set_position((progress.fraction() * 1000.0) as u64);
             }
-            RunnerEvent::Notice(text) if !quiet => bar.suspend(|| eprintln!("{text}")),
-            RunnerEvent::Rejected(text) => bar.suspend(|| eprintln!("warning: {text}")),
+            RunnerEvent::Notice(text) if !quiet => bar.suspend(|| print_err(&format!("{text}\n"))),
+            RunnerEvent::Rejected(text) => bar.suspend(|| {
+                print_err(&format!("{}\n", tr!("cli-warning", message = text)));
+            }),
             RunnerEvent::Finished(result) => break *result,
             _ => {}
         }
     };
-    // When it ended: CPU samples are kept up to here, also for a cancelled
-    // run, which has no measured window to go by.
+    bar.finish_and_clear();
+    // CPU samples are kept up to here, also for a cancelled run, which has
+    // no measured window to go by.
     let finished_s =
         crate::engine::measure::sys::monotonic_ns().saturating_sub(origin_ns) as f64 / 1e9;
-    bar.finish_and_clear();
-    let mut result: ExperimentResult = result;
+    let mut result = result;
     if let Some(monitor) = monitor {
         samples.extend(monitor.drain());
     }
@@ -172,32 +162,72 @@ pub fn run(args: &RunArgs) -> ExitCode {
         .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
         .fold(finished_s, f64::max);
     result.cpu_samples = monitor::relative_samples(&samples, origin_ns, -0.5, end_s + 0.5);
-    drop(runner);
+    Ok(result)
+}
 
-    if !quiet {
-        let text = table::render(&result);
-        if stdout_taken {
-            eprint!("{text}");
+/// Ctrl+C (and SIGTERM, SIGHUP) cancel cleanly; a second one, for a cancel
+/// that seems stuck, cleans up the run's temporary folders and leaves at
+/// once (worker processes die with the lab).
+fn install_interrupt_handler(runner: &Runner) {
+    let canceller = runner.canceller();
+    let presses = AtomicU32::new(0);
+    let handler = move || {
+        if presses.fetch_add(1, Ordering::SeqCst) == 0 {
+            canceller.cancel();
         } else {
-            print!("{text}");
+            crate::engine::run::services::remove_live_temp_folders();
+            print_err(&format!("\n{}\n", tr!("cli-stopped-at-once")));
+            std::process::exit(i32::from(super::EXIT_CANCELLED));
         }
-    }
-    let mut code = if result.cancelled {
-        eprintln!("cancelled: {name} stopped before the end; nothing was left running");
-        EXIT_CANCELLED
-    } else if result.succeeded() {
-        0
-    } else {
-        for run in result.runs.iter().filter(|r| !r.succeeded()) {
-            let why = run
-                .error
-                .clone()
-                .or_else(|| run.errors.first().cloned())
-                .unwrap_or_else(|| "wrong checksums".into());
-            eprintln!("error: run {:?} failed: {why}", run.label);
-        }
-        EXIT_FAILED
     };
+    if let Err(error) = ctrlc::set_handler(handler) {
+        print_err(&format!(
+            "{}\n",
+            tr!(
+                "cli-warning",
+                message = tr!("cli-no-interrupt-handler", reason = error.to_string())
+            )
+        ));
+    }
+}
+
+fn progress_text(progress: &Progress, runs: &[RunPlan]) -> String {
+    let label = runs
+        .get(progress.run)
+        .map_or_else(String::new, |r| r.label.clone());
+    let common = (
+        progress.run + 1,
+        progress.runs,
+        label,
+        progress.tasks_done,
+        progress.tasks,
+    );
+    if progress.warmup {
+        tr!(
+            "cli-progress-warmup",
+            run = common.0,
+            runs = common.1,
+            label = common.2,
+            done = common.3,
+            tasks = common.4
+        )
+    } else {
+        tr!(
+            "cli-progress",
+            run = common.0,
+            runs = common.1,
+            label = common.2,
+            repetition = progress.measured_repetition() + 1,
+            repetitions = progress.measured_repetitions(),
+            done = common.3,
+            tasks = common.4
+        )
+    }
+}
+
+/// Writes every export; returns the errors (each already named its file).
+fn write_exports(args: &RunArgs, result: &ExperimentResult) -> Vec<CliError> {
+    let mut errors = Vec::new();
     let exports: [(Option<&PathBuf>, &dyn Exporter); 2] = [
         (
             args.json.as_ref(),
@@ -209,12 +239,9 @@ pub fn run(args: &RunArgs) -> ExitCode {
     ];
     for (path, exporter) in exports {
         if let Some(path) = path
-            && let Err(error) = export_to_path(exporter, &result, path)
+            && let Err(error) = export_to_path(exporter, result, path)
         {
-            eprintln!("error: {error}");
-            if code == 0 {
-                code = EXIT_FAILED;
-            }
+            errors.push(CliError::Export(error.to_string()));
         }
     }
     for (path, kind) in args
@@ -222,14 +249,32 @@ pub fn run(args: &RunArgs) -> ExitCode {
         .iter()
         .zip(chart_kinds(&args.charts, &args.chart_kinds))
     {
-        if let Err(error) = export_chart(&result, kind, path) {
-            eprintln!("error: {error}");
-            if code == 0 {
-                code = EXIT_FAILED;
-            }
+        if let Err(error) = export_chart(result, kind, path) {
+            errors.push(CliError::Export(error.to_string()));
         }
     }
-    ExitCode::from(code)
+    for error in &errors {
+        print_err(&format!(
+            "{}\n",
+            tr!("cli-error", message = error.to_string())
+        ));
+    }
+    errors
+}
+
+/// The table and explanations: on stdout, or on stderr when stdout carries data.
+fn report(args: &RunArgs, result: &ExperimentResult) -> Result<(), CliError> {
+    if args.quiet {
+        return Ok(());
+    }
+    let is_stdout = |path: &Option<PathBuf>| path.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let text = table::render(result);
+    if is_stdout(&args.json) || is_stdout(&args.csv) {
+        print_err(&text);
+        Ok(())
+    } else {
+        print_out(&text)
+    }
 }
 
 /// The kind of each `--chart` file: the i-th `--chart-kind` if given, else a
@@ -252,24 +297,24 @@ fn chart_kinds(files: &[PathBuf], kinds: &[ChartKind]) -> Vec<ChartKind> {
 
 /// Rejects, before a run that may take long, chart files that could not be
 /// written: an unknown extension, a missing folder, more kinds than files.
-fn check_charts(args: &RunArgs) -> Result<(), String> {
+fn check_charts(args: &RunArgs) -> Result<(), CliError> {
     if args.chart_kinds.len() > args.charts.len() {
-        return Err(format!(
-            "{} --chart-kind given for {} --chart; each kind applies to the --chart in the same position",
-            args.chart_kinds.len(),
-            args.charts.len()
-        ));
+        return Err(CliError::Chart(tr!(
+            "cli-chart-kinds-outnumber",
+            kinds = args.chart_kinds.len(),
+            charts = args.charts.len()
+        )));
     }
     for path in &args.charts {
         if path.as_os_str() == "-" {
-            return Err("--chart -: charts are written to files, not to standard output".into());
+            return Err(CliError::Chart(tr!("cli-chart-stdout")));
         }
         ChartFormat::from_path(path).map_err(|_| {
-            format!(
-                "--chart {}: unknown chart format; use a file name ending in {}",
-                path.display(),
-                ChartFormat::ALLOWED
-            )
+            CliError::Chart(tr!(
+                "cli-chart-format",
+                path = path.display().to_string(),
+                allowed = ChartFormat::ALLOWED
+            ))
         })?;
         check_writable("--chart", path)?;
     }

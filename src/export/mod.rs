@@ -12,13 +12,14 @@ use std::path::Path;
 use crate::engine::results::metrics::ExperimentResult;
 
 pub use self::csv::{CsvExporter, results_tsv};
+use crate::tr;
+
 pub use self::json::{JsonExporter, load_result};
 
 /// Why an export failed; names the path.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ExportError {
     /// The file could not be written.
-    #[error("cannot write {path}: {source}")]
     Write {
         /// The destination.
         path: String,
@@ -26,7 +27,6 @@ pub enum ExportError {
         source: std::io::Error,
     },
     /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
     Read {
         /// The file.
         path: String,
@@ -34,7 +34,6 @@ pub enum ExportError {
         source: std::io::Error,
     },
     /// The file is not a lab result.
-    #[error("{path} is not a Concurrency Lab result: {reason}")]
     Parse {
         /// The file.
         path: String,
@@ -42,7 +41,6 @@ pub enum ExportError {
         reason: String,
     },
     /// The file name asks for a format this export cannot write.
-    #[error("cannot write {path}: unsupported format; use a file name ending in {allowed}")]
     UnsupportedFormat {
         /// The destination.
         path: String,
@@ -50,7 +48,6 @@ pub enum ExportError {
         allowed: &'static str,
     },
     /// A chart could not be drawn.
-    #[error("cannot draw {path}: {reason}")]
     Draw {
         /// The destination.
         path: String,
@@ -58,7 +55,6 @@ pub enum ExportError {
         reason: String,
     },
     /// The data could not be encoded.
-    #[error("cannot encode {format}: {reason}")]
     Encode {
         /// Format name.
         format: &'static str,
@@ -66,6 +62,44 @@ pub enum ExportError {
         reason: String,
     },
 }
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ExportError::Write { path, source } => tr!(
+                "err-export-write",
+                path = path.clone(),
+                reason = source.to_string()
+            ),
+            ExportError::Read { path, source } => tr!(
+                "err-export-read",
+                path = path.clone(),
+                reason = source.to_string()
+            ),
+            ExportError::Parse { path, reason } => tr!(
+                "err-export-parse",
+                path = path.clone(),
+                reason = reason.clone()
+            ),
+            ExportError::UnsupportedFormat { path, allowed } => {
+                tr!("err-export-format", path = path.clone(), allowed = *allowed)
+            }
+            ExportError::Draw { path, reason } => tr!(
+                "err-export-draw",
+                path = path.clone(),
+                reason = reason.clone()
+            ),
+            ExportError::Encode { format, reason } => tr!(
+                "err-export-encode",
+                format = *format,
+                reason = reason.clone()
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ExportError {}
 
 /// One output format.
 pub trait Exporter {
@@ -88,7 +122,7 @@ pub fn export_to_path(
             .write(result, &mut out)
             .and_then(|()| out.flush())
             .map_err(|source| ExportError::Write {
-                path: "standard output".into(),
+                path: tr!("standard-output"),
                 source,
             });
     }

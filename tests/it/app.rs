@@ -18,6 +18,7 @@ fn options() -> AppOptions {
         native_dialogs: false,
         monitor: false,
         persist: false,
+        language: Some(concurrency_lab::i18n::Language::En),
         ..AppOptions::default()
     }
 }
@@ -64,7 +65,7 @@ fn open_menu(harness: &mut Harness<'static, LabApp>, menu: &str, item: &str) {
 fn choose_a_builtin_preset_run_it_and_see_results_and_a_timeline() {
     let mut harness = harness(options());
     harness.run();
-    harness.get_by_label("Preset").click();
+    harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Built-in presets").hover();
     harness.run();
@@ -104,7 +105,7 @@ fn choose_a_builtin_preset_run_it_and_see_results_and_a_timeline() {
 fn stop_mid_run_stops_it_and_keeps_what_was_measured() {
     let mut harness = harness(options());
     harness.run();
-    open_menu(&mut harness, "Preset", "Built-in presets");
+    open_menu(&mut harness, "File", "Built-in presets");
     harness.get_by_label("io-bound").click();
     harness.run();
     harness.get_by_label("▶ Run").click();
@@ -113,12 +114,10 @@ fn stop_mid_run_stops_it_and_keeps_what_was_measured() {
             .as_ref()
             .is_some_and(|l| l.progress.as_ref().is_some_and(|p| p.tasks_done > 0))
     });
-    let stop_clicked = Instant::now();
     harness.get_by_label("■ Stop").click();
     step_until(&mut harness, Duration::from_secs(10), |app| {
         phase(app) == Some(Phase::Cancelled)
     });
-    assert!(stop_clicked.elapsed() < Duration::from_secs(10));
     let app = harness.state();
     assert!(app.history[0].cancelled);
     assert!(app.status.contains("stopped"), "{}", app.status);
@@ -130,7 +129,7 @@ fn stop_mid_run_stops_it_and_keeps_what_was_measured() {
 fn escape_stops_a_run_too() {
     let mut harness = harness(options());
     harness.run();
-    open_menu(&mut harness, "Preset", "Built-in presets");
+    open_menu(&mut harness, "File", "Built-in presets");
     harness.get_by_label("io-bound").click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::R);
@@ -165,7 +164,7 @@ fn a_broken_preset_shows_the_error_and_keeps_the_experiment() {
     let mut harness = harness(options());
     harness.run();
     let before = harness.state().settings.preset.clone();
-    open_menu(&mut harness, "Preset", "Open…");
+    open_menu(&mut harness, "File", "Open preset…");
     type_path(&mut harness, &path, "Open");
     let error = harness.state().error.clone().expect("an error is shown");
     assert!(
@@ -199,7 +198,7 @@ fn a_preset_saved_from_the_app_opens_again_unchanged() {
     harness.state_mut().settings.preset.repetitions = 2;
     harness.run();
     let saved = harness.state().settings.preset.clone();
-    open_menu(&mut harness, "Preset", "Save As…");
+    open_menu(&mut harness, "File", "Save preset as…");
     type_path(&mut harness, &path, "Save");
     assert!(path.exists(), "status: {}", harness.state().status);
     assert_eq!(
@@ -208,9 +207,9 @@ fn a_preset_saved_from_the_app_opens_again_unchanged() {
     );
 
     // Change it, then open the saved file again.
-    open_menu(&mut harness, "Preset", "New");
+    open_menu(&mut harness, "File", "New experiment");
     assert_ne!(harness.state().settings.preset, saved);
-    open_menu(&mut harness, "Preset", "Open…");
+    open_menu(&mut harness, "File", "Open preset…");
     type_path(&mut harness, &path, "Open");
     assert!(
         harness.state().error.is_none(),
@@ -230,10 +229,37 @@ fn editing_to_an_invalid_value_is_flagged_in_place_and_run_is_disabled() {
     harness.state_mut().settings.preset.workload.tasks = Some(5000);
     harness.run();
     harness.get_by_label_contains("Cannot run");
-    harness.get_by_label_contains("one OS thread per task");
+    // Marked where it is (the workload) and next to the disabled Run button.
+    assert!(
+        harness
+            .query_all_by_label_contains("one OS thread per task")
+            .count()
+            >= 2
+    );
     harness.key_press(Key::F5);
     harness.run();
     assert!(harness.state().live.is_none(), "nothing ran");
+
+    // A run's own problem is said in its card, numbered as the cards are.
+    harness.state_mut().settings.preset.workload.tasks = Some(8);
+    let runs = &mut harness.state_mut().settings.preset.runs;
+    runs[1].label = Some(runs[0].label.clone().unwrap_or_else(|| "sequential".into()));
+    runs[0].label = runs[1].label.clone();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("run 1 already has this label")
+            .count()
+            >= 2,
+        "in the card and beside Run"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("runs[")
+            .next()
+            .is_none(),
+        "no file syntax"
+    );
 }
 
 #[test]
@@ -246,7 +272,7 @@ fn results_open_from_json_into_the_same_views() {
         "name = \"from json\"\n[workload]\nkind = \"sleep\"\ntasks = 4\nio_ms = 5.0\n[[runs]]\nmodel = \"sequential\"\n[[runs]]\nmodel = \"threads\"\ngil = true\n",
     )
     .expect("write");
-    let status = std::process::Command::new(common::lab_binary())
+    let status = common::lab_command()
         .args([
             "run",
             preset.to_str().expect("utf-8"),
@@ -260,7 +286,7 @@ fn results_open_from_json_into_the_same_views() {
     assert!(status.success());
     let mut harness = harness(options());
     harness.run();
-    open_menu(&mut harness, "Export", "Open results…");
+    open_menu(&mut harness, "File", "Open results…");
     type_path(&mut harness, &json, "Open");
     let app = harness.state();
     assert_eq!(phase(app), Some(Phase::Loaded));

@@ -7,14 +7,16 @@ use crate::common;
 
 use concurrency_lab::app::settings::{Settings, ThemeChoice};
 use concurrency_lab::app::{Action, AppOptions, LabApp};
+use concurrency_lab::i18n::Language;
 use egui_kittest::{Harness, SnapshotOptions};
 
-fn window_with_results(theme: ThemeChoice) -> Harness<'static, LabApp> {
+fn window_with_results(theme: ThemeChoice, language: Language) -> Harness<'static, LabApp> {
     let options = AppOptions {
         worker_exe: Some(common::lab_binary()),
         native_dialogs: false,
         monitor: false,
         persist: false,
+        language: Some(language),
         ..AppOptions::default()
     };
     let egui_theme = match theme {
@@ -23,6 +25,8 @@ fn window_with_results(theme: ThemeChoice) -> Harness<'static, LabApp> {
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        // Scroll areas take a few frames to settle on their content size.
+        .with_max_steps(12)
         .with_theme(egui_theme)
         .wgpu()
         .build_eframe(move |cc| {
@@ -37,7 +41,7 @@ fn window_with_results(theme: ThemeChoice) -> Harness<'static, LabApp> {
     harness.state_mut().push(Action::OpenResults(fixture));
     harness.run();
     // The status names the fixture's absolute path, which differs per clone.
-    harness.state_mut().status = "Opened results small-result.json".into();
+    harness.state_mut().status = "small-result.json".into();
     harness.run();
     harness
 }
@@ -51,12 +55,20 @@ fn options() -> SnapshotOptions {
 
 #[test]
 fn main_window_with_results_dark() {
-    let mut harness = window_with_results(ThemeChoice::Dark);
+    let mut harness = window_with_results(ThemeChoice::Dark, Language::En);
     harness.snapshot_options("main_window_results_dark", &options());
 }
 
 #[test]
 fn main_window_with_results_light() {
-    let mut harness = window_with_results(ThemeChoice::Light);
+    let mut harness = window_with_results(ThemeChoice::Light, Language::En);
     harness.snapshot_options("main_window_results_light", &options());
+}
+
+/// The same window in Russian: longer words must not be clipped.
+#[test]
+fn main_window_with_results_in_russian() {
+    let mut harness = window_with_results(ThemeChoice::Dark, Language::Ru);
+    harness.snapshot_options("main_window_results_ru", &options());
+    concurrency_lab::i18n::set_thread_language(None);
 }

@@ -3,12 +3,10 @@
 
 use crate::common;
 
-use std::process::{Command, Output, Stdio};
-
-use common::lab_binary;
+use std::process::{Output, Stdio};
 
 fn lab(args: &[&str]) -> Output {
-    Command::new(lab_binary())
+    common::lab_command()
         .args(args)
         .output()
         .expect("the binary runs")
@@ -286,7 +284,7 @@ fn ctrl_c_cancels_cleanly_with_exit_130_and_no_worker_left() {
     .expect("write");
     let json = dir.path().join("partial.json");
     let chart = dir.path().join("partial-timeline.svg");
-    let child = Command::new(lab_binary())
+    let child = common::lab_command()
         .args([
             "run",
             path.to_str().expect("utf-8"),

@@ -75,3 +75,14 @@ pub const ALL_MODELS: &[&str] = &[
 pub fn overlaps(a: (u64, u64), b: (u64, u64)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
+
+/// The lab binary as a command, speaking English whatever this machine's
+/// language (the tests read its messages).
+pub fn lab_command() -> std::process::Command {
+    let mut command = std::process::Command::new(lab_binary());
+    command
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
+        .env_remove("LANGUAGE");
+    command
+}

@@ -11,6 +11,7 @@ mod charts;
 mod cli;
 mod executors;
 mod failures;
+mod i18n;
 mod platform;
 mod presets;
 mod python;

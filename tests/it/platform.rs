@@ -109,9 +109,6 @@ fn a_run_of_short_threads_has_its_cpu_time_counted() {
 #[test]
 fn the_core_is_said_to_be_unknown_in_words() {
     let text = sys::unknown_core_text();
-    if cfg!(target_os = "macos") {
-        assert!(text.contains("macOS"));
-    } else {
-        assert_eq!(text, "unknown");
-    }
+    assert!(!text.is_empty());
+    assert_eq!(text.contains("macOS"), cfg!(target_os = "macos"), "{text}");
 }

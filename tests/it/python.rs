@@ -258,13 +258,13 @@ fn hostile_interpreter_choices_exit_2_naming_the_field() {
         );
         let path = dir.path().join("hostile.toml");
         std::fs::write(&path, text).expect("preset");
-        let output = Command::new(common::lab_binary())
+        let output = common::lab_command()
             .args(["run", path.to_str().expect("utf-8"), "--quiet"])
             .output()
             .expect("runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{value}: {stderr}");
-        assert!(stderr.contains("runs[0].python"), "{value}: {stderr}");
+        assert!(stderr.contains("run 1, python"), "{value}: {stderr}");
         assert!(
             stderr.contains(expected),
             "{value}: expected {expected:?} in {stderr}"
@@ -315,7 +315,7 @@ fn pythons_lists_the_default_interpreter_as_json() {
     let Some(python) = python_or_skip("pythons_lists") else {
         return;
     };
-    let output = Command::new(common::lab_binary())
+    let output = common::lab_command()
         .args(["pythons", "--json"])
         .output()
         .expect("runs");
@@ -411,5 +411,51 @@ fn the_python_code_shown_runs_as_written() {
                 String::from_utf8_lossy(&output.stderr)
             );
         }
+    }
+}
+
+/// A fake interpreter that answers the probe as CPython 3.11 and then does
+/// `then` when asked to run the lab's program.
+#[cfg(unix)]
+fn fake_cpython(dir: &Path, name: &str, then: &str) -> PathBuf {
+    let probe = r#"{"implementation": "CPython", "version": "3.11.0", "executable": "", "start_method": "fork", "start_methods": ["fork", "spawn"]}"#;
+    fake_python(
+        dir,
+        name,
+        &format!("case \"$1\" in\n  -E) echo '{probe}' ;;\n  *) {then} ;;\nesac"),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interpreter_that_dies_or_stays_silent_fails_the_run_with_its_last_words() {
+    let dir = tempfile::tempdir().expect("dir");
+    let dying = fake_cpython(
+        dir.path(),
+        "dying-python",
+        "echo 'Traceback (most recent call last):' >&2; echo 'RuntimeError: the interpreter broke' >&2; exit 1",
+    );
+    let silent = fake_cpython(dir.path(), "silent-python", "exec sleep 30");
+    let mut options = common::options();
+    options.python_startup_timeout = std::time::Duration::from_secs(2);
+    for (python, expected) in [
+        (&dying, "RuntimeError: the interpreter broke"),
+        (&silent, "did not start within 2 s"),
+    ] {
+        let started = std::time::Instant::now();
+        let experiment = common::experiment(&common::preset(
+            "kind = \"sleep\"\ntasks = 2\nio_ms = 1.0",
+            &[&python_run("sequential", &format!("python = {python:?}"))],
+        ));
+        let (result, _) = common::run_with(options.clone(), experiment);
+        let run = &result.runs[0];
+        let error = run.error.as_deref().unwrap_or_default();
+        assert!(error.contains(expected), "{python:?}: {error}");
+        assert!(!run.succeeded());
+        // It gives up on the silent one; it does not wait for its 30 s.
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(25),
+            "{python:?} held the run"
+        );
     }
 }

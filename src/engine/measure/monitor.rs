@@ -41,12 +41,8 @@ pub fn minimum_interval() -> Duration {
 /// sysinfo's `pdh.dll!PdhEnumObjectsW` is missing and the process would
 /// abort inside Wine's debugger (real Windows has PDH).
 pub fn unavailable_reason() -> Option<String> {
-    crate::engine::measure::sys::wine_version().map(|version| {
-        format!(
-            "CPU monitor off: running under Wine {version}, which lacks the PDH calls \
-             per-core load needs (real Windows has them)"
-        )
-    })
+    crate::engine::measure::sys::wine_version()
+        .map(|version| crate::tr!("monitor-off-wine", version = version))
 }
 
 /// A running monitor; stops (and joins its thread) when dropped.

@@ -191,6 +191,25 @@ impl LiveSpans {
     pub fn in_flight(&self) -> usize {
         self.open.len()
     }
+
+    /// The tasks still running, each as a span that ends now (`now_ns`), in
+    /// the state it is in: what a live timeline draws growing.
+    pub fn open_spans(&self, origin_ns: u64, now_ns: u64, lanes: &[LaneInfo]) -> Vec<TaskSpan> {
+        self.open
+            .values()
+            .filter_map(|events| {
+                let mut events = events.clone();
+                events.push(Event {
+                    t_ns: now_ns.max(events.iter().map(|e| e.t_ns).max().unwrap_or(0)),
+                    task: events.first()?.task,
+                    worker: events.first()?.worker,
+                    cpu: UNKNOWN_CPU,
+                    kind: EventKind::End,
+                });
+                build_span(&mut events, origin_ns, lanes)
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

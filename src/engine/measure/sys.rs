@@ -309,11 +309,11 @@ pub fn wine_version() -> Option<&'static str> {
 
 /// What to show where a core number would be, when the OS does not say
 /// which core a thread runs on (macOS has no such call).
-pub fn unknown_core_text() -> &'static str {
+pub fn unknown_core_text() -> String {
     if cfg!(target_os = "macos") {
-        "not shown on macOS"
+        crate::tr!("core-not-on-macos")
     } else {
-        "unknown"
+        crate::tr!("core-unknown")
     }
 }
 
@@ -332,10 +332,13 @@ pub fn raise_open_file_limit() {
     const WANTED: u64 = 65_536;
     match rlimit::increase_nofile_limit(WANTED) {
         Ok(limit) if limit < 1024 => {
-            log::warn!("open files limited to {limit}: large network presets may fail")
+            log::warn!("{}", crate::tr!("log-open-files-low", limit = limit))
         }
         Ok(_) => {}
-        Err(error) => log::warn!("cannot raise the open-files limit: {error}"),
+        Err(error) => log::warn!(
+            "{}",
+            crate::tr!("log-open-files-failed", reason = error.to_string())
+        ),
     }
 }
 

@@ -84,7 +84,7 @@ pub fn measure(
             Next::Message(_) | Next::Timeout if started.elapsed() < CALIBRATION_TIMEOUT => {}
             Next::Message(_) | Next::Timeout => {
                 driver.kill();
-                return Err(driver.reported("calibration did not finish in time".into()));
+                return Err(driver.reported(crate::tr!("err-calibration-slow")));
             }
         }
     }

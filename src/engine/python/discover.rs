@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use crate::tr;
+
 /// The oldest CPython the lab's Python program supports.
 pub const OLDEST_SUPPORTED: (u32, u32) = (3, 8);
 /// How long a probe may take before the candidate is listed as not answering.
@@ -128,16 +130,14 @@ impl PythonInfo {
     /// Why the lab cannot run this interpreter, if it cannot.
     pub fn unsupported_reason(&self) -> Option<String> {
         if self.implementation != "CPython" {
-            return Some(format!(
-                "{} is not CPython; the lab runs CPython only",
-                self.implementation
-            ));
+            return Some(tr!("err-not-cpython", name = self.implementation.clone()));
         }
         match self.version_tuple() {
             Some(version) if version >= OLDEST_SUPPORTED => None,
-            _ => Some(format!(
-                "Python {} is older than {}.{}, the oldest the lab supports",
-                self.version, OLDEST_SUPPORTED.0, OLDEST_SUPPORTED.1
+            _ => Some(tr!(
+                "err-python-too-old",
+                version = self.version.clone(),
+                oldest = format!("{}.{}", OLDEST_SUPPORTED.0, OLDEST_SUPPORTED.1)
             )),
         }
     }
@@ -189,10 +189,9 @@ pub struct Pythons {
 }
 
 /// Why a preset's `python` could not be resolved.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolveError {
     /// Nothing matches.
-    #[error("no Python interpreter matches {wanted:?}; found: {found}")]
     NotFound {
         /// What was asked for.
         wanted: String,
@@ -200,9 +199,23 @@ pub enum ResolveError {
         found: String,
     },
     /// It matched something the lab cannot run.
-    #[error("{0}")]
     Unusable(String),
 }
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ResolveError::NotFound { wanted, found } => f.write_str(&tr!(
+                "err-python-not-found",
+                wanted = wanted.clone(),
+                found = found.clone()
+            )),
+            ResolveError::Unusable(text) => f.write_str(text),
+        }
+    }
+}
+
+impl std::error::Error for ResolveError {}
 
 impl Pythons {
     /// The interpreters the lab can run.
@@ -222,7 +235,7 @@ impl Pythons {
             .map(|info| format!("{} ({})", info.short_name(), info.executable.display()))
             .collect();
         if names.is_empty() {
-            "no usable interpreter (see `concurrency-lab pythons`)".to_owned()
+            tr!("err-no-usable-python")
         } else {
             names.join(", ")
         }
@@ -236,7 +249,7 @@ impl Pythons {
                 .default_python()
                 .cloned()
                 .ok_or_else(|| ResolveError::NotFound {
-                    wanted: "(default)".into(),
+                    wanted: tr!("val-default"),
                     found: self.found_summary(),
                 });
         };
@@ -259,22 +272,26 @@ impl Pythons {
         } else {
             find_on_path(wanted).ok_or_else(|| ResolveError::NotFound {
                 wanted: wanted.to_owned(),
-                found: format!("no command {wanted:?} on PATH; {}", self.found_summary()),
+                found: tr!(
+                    "err-no-command",
+                    command = wanted.to_owned(),
+                    found = self.found_summary()
+                ),
             })?
         };
         if candidate.is_dir() {
-            return Err(ResolveError::Unusable(format!(
-                "{} is a folder, not a Python interpreter",
-                candidate.display()
+            return Err(ResolveError::Unusable(tr!(
+                "err-python-folder",
+                path = candidate.display().to_string()
             )));
         }
         if !candidate.exists() {
             return Err(ResolveError::NotFound {
                 wanted: wanted.to_owned(),
-                found: format!(
-                    "{} does not exist; {}",
-                    candidate.display(),
-                    self.found_summary()
+                found: tr!(
+                    "err-python-missing",
+                    path = candidate.display().to_string(),
+                    found = self.found_summary()
                 ),
             });
         }
@@ -285,9 +302,9 @@ impl Pythons {
                 "{}: {problem}",
                 candidate.display()
             ))),
-            (None, None) => Err(ResolveError::Unusable(format!(
-                "{}: not a Python interpreter",
-                candidate.display()
+            (None, None) => Err(ResolveError::Unusable(tr!(
+                "err-not-python",
+                path = candidate.display().to_string()
             ))),
         }
     }
@@ -510,13 +527,10 @@ pub fn probe(candidate: &Path, source: Source) -> Probe {
     command.args(["-E", "-s", "-c", PROBE_SCRIPT]);
     let output = match run_with_timeout(&mut command, PROBE_TIMEOUT) {
         Ok(output) => output,
-        Err(e) => return failed(format!("cannot run it: {e}")),
+        Err(e) => return failed(tr!("err-probe-cannot-run", reason = e.to_string())),
     };
     let Some(status) = output.status else {
-        return failed(format!(
-            "did not answer within {} s",
-            PROBE_TIMEOUT.as_secs()
-        ));
+        return failed(tr!("err-probe-silent", seconds = PROBE_TIMEOUT.as_secs()));
     };
     let answer: Option<RawProbe> = serde_json::from_slice(&output.stdout).ok();
     let Some(raw) = answer.filter(|_| status.success()) else {
@@ -536,9 +550,9 @@ pub fn probe(candidate: &Path, source: Source) -> Probe {
         let said = super::process::clip(&said, 200);
         let status = super::process::describe_exit(status);
         return failed(if said.is_empty() {
-            format!("not a Python interpreter ({status})")
+            tr!("err-probe-not-python", status = status)
         } else {
-            format!("not a usable Python interpreter ({status}): {said}")
+            tr!("err-probe-unusable", status = status, said = said)
         });
     };
     let executable = if raw.executable.is_empty() {
@@ -606,7 +620,7 @@ pub fn discover() -> Pythons {
                     candidate: path.clone(),
                     source: *source,
                     info: None,
-                    problem: Some("the probe failed".into()),
+                    problem: Some(tr!("err-probe-failed")),
                 })
             })
             .collect()

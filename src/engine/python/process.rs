@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::discover::PythonInfo;
 use crate::engine::measure::sys;
+use crate::tr;
 
 /// The lab's Python program, shipped inside the binary.
 pub const DRIVER_SOURCE: &str = include_str!("../../../assets/python/lab_driver.py");
@@ -30,10 +31,9 @@ const STOP_GRACE: Duration = Duration::from_millis(80);
 const MAX_LINE_BYTES: u64 = 512 << 20;
 
 /// Why talking to an interpreter failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum DriverError {
     /// It could not be started.
-    #[error("cannot start {exe}: {source}")]
     Start {
         /// The interpreter.
         exe: String,
@@ -41,7 +41,6 @@ pub enum DriverError {
         source: std::io::Error,
     },
     /// It did not say hello in time.
-    #[error("{exe} did not start within {seconds} s{stderr}")]
     Silent {
         /// The interpreter.
         exe: String,
@@ -51,7 +50,6 @@ pub enum DriverError {
         stderr: String,
     },
     /// It exited or closed its output before the end.
-    #[error("{exe} stopped before the end ({status}){stderr}")]
     Died {
         /// The interpreter.
         exe: String,
@@ -61,7 +59,6 @@ pub enum DriverError {
         stderr: String,
     },
     /// The lab's program reported a problem.
-    #[error("{exe}: {message}{stderr}")]
     Reported {
         /// The interpreter.
         exe: String,
@@ -71,7 +68,6 @@ pub enum DriverError {
         stderr: String,
     },
     /// Writing to it failed.
-    #[error("cannot write to {exe}: {source}")]
     Write {
         /// The interpreter.
         exe: String,
@@ -79,9 +75,58 @@ pub enum DriverError {
         source: std::io::Error,
     },
     /// The run was cancelled.
-    #[error("cancelled")]
     Cancelled,
 }
+
+impl std::fmt::Display for DriverError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            DriverError::Start { exe, source } => {
+                tr!(
+                    "err-python-start",
+                    exe = exe.clone(),
+                    reason = source.to_string()
+                )
+            }
+            DriverError::Silent {
+                exe,
+                seconds,
+                stderr,
+            } => tr!(
+                "err-python-silent",
+                exe = exe.clone(),
+                seconds = *seconds,
+                stderr = stderr.clone()
+            ),
+            DriverError::Died {
+                exe,
+                status,
+                stderr,
+            } => tr!(
+                "err-python-died",
+                exe = exe.clone(),
+                status = status.clone(),
+                stderr = stderr.clone()
+            ),
+            DriverError::Reported {
+                exe,
+                message,
+                stderr,
+            } => format!("{exe}: {message}{stderr}"),
+            DriverError::Write { exe, source } => {
+                tr!(
+                    "err-python-write",
+                    exe = exe.clone(),
+                    reason = source.to_string()
+                )
+            }
+            DriverError::Cancelled => tr!("err-cancelled"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for DriverError {}
 
 /// What the lab's Python program says (one JSON object per line).
 #[derive(Debug, Deserialize)]
@@ -217,6 +262,7 @@ impl Driver {
             None => builder.tempdir(),
         }
         .map_err(start_error)?;
+        crate::engine::run::services::register_temp_folder(folder.path());
         let script = folder.path().join(DRIVER_FILE);
         std::fs::write(&script, DRIVER_SOURCE).map_err(start_error)?;
         let mut command = Command::new(&python.executable);
@@ -276,8 +322,11 @@ impl Driver {
                     self.hello_ns = sys::monotonic_ns();
                     if protocol != PROTOCOL {
                         self.kill();
-                        return Err(self
-                            .reported(format!("speaks protocol {protocol}, the lab {PROTOCOL}")));
+                        return Err(self.reported(tr!(
+                            "err-python-protocol",
+                            theirs = protocol,
+                            ours = PROTOCOL
+                        )));
                     }
                     return Ok(());
                 }
@@ -349,7 +398,7 @@ impl Driver {
             Ok(Ok(message)) => Next::Message(message),
             // A line that is not the protocol: the program is broken.
             Ok(Err(line)) => Next::Message(FromDriver::Error {
-                message: format!("said something the lab does not understand: {line}"),
+                message: tr!("err-python-gibberish", line = line),
             }),
             Err(RecvTimeoutError::Timeout) => Next::Timeout,
             Err(RecvTimeoutError::Disconnected) => Next::Closed,
@@ -371,7 +420,7 @@ impl Driver {
             Some(status) => describe_exit(status),
             None => {
                 self.kill();
-                "stopped answering".to_owned()
+                tr!("err-python-stopped-answering")
             }
         };
         DriverError::Died {
@@ -399,7 +448,10 @@ impl Driver {
             String::new()
         } else {
             let lines: Vec<&str> = lines.into_iter().rev().collect();
-            format!("; its last words: {}", clip(&lines.join(" | "), 1000))
+            tr!(
+                "err-python-last-words",
+                words = clip(&lines.join(" | "), 1000)
+            )
         }
     }
 
@@ -461,6 +513,7 @@ impl Drop for Driver {
         for reader in self.readers.drain(..) {
             let _ = reader.join();
         }
+        crate::engine::run::services::unregister_temp_folder(self._folder.path());
     }
 }
 
@@ -567,12 +620,12 @@ pub fn describe_exit(status: std::process::ExitStatus) -> String {
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(signal) = status.signal() {
-            return format!("killed by signal {signal}");
+            return tr!("exit-signal", signal = signal);
         }
     }
     match status.code() {
-        Some(code) => format!("exited with code {code}"),
-        None => "exited".to_owned(),
+        Some(code) => tr!("exit-code", code = code),
+        None => tr!("exit-unknown"),
     }
 }
 
@@ -582,7 +635,7 @@ pub fn clip(text: &str, max: usize) -> String {
         text.to_owned()
     } else {
         let kept: String = text.chars().take(max).collect();
-        format!("{kept}… ({} characters in all)", text.chars().count())
+        tr!("clipped", kept = kept, count = text.chars().count())
     }
 }
 

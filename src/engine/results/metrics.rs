@@ -25,6 +25,9 @@ pub struct Stats {
     pub min: f64,
     /// Largest.
     pub max: f64,
+    /// Middle value (mean of the two middle ones for an even count).
+    #[serde(default)]
+    pub median: f64,
 }
 
 impl Stats {
@@ -40,11 +43,20 @@ impl Stats {
         } else {
             0.0
         };
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let middle = sorted.len() / 2;
+        let median = if sorted.len() % 2 == 1 {
+            sorted[middle]
+        } else {
+            (sorted[middle - 1] + sorted[middle]) / 2.0
+        };
         Stats {
             mean,
             sd,
-            min: values.iter().copied().fold(f64::INFINITY, f64::min),
-            max: values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            min: sorted[0],
+            max: sorted[sorted.len() - 1],
+            median,
         }
     }
 }
@@ -426,6 +438,11 @@ impl RunSummary {
             python.iterations_per_ms = (plan.python.is_some() && work.kind.uses_cpu())
                 .then_some(work.slice_iters as f64 * 10.0);
         }
+    }
+
+    /// Median wall time over the measured repetitions, s.
+    pub fn wall_median_s(&self) -> f64 {
+        self.wall_s.median
     }
 
     /// Whether its threads ran under a GIL: the lab's simulated one, or a

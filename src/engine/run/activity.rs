@@ -68,9 +68,7 @@ fn raise_timer_resolution() -> Option<u32> {
     if status == windows_sys::Win32::Media::TIMERR_NOERROR {
         Some(PERIOD_MS)
     } else {
-        log::warn!(
-            "timeBeginPeriod({PERIOD_MS}) refused (status {status}): waits keep the system tick"
-        );
+        log::warn!("{}", crate::tr!("log-timer-refused", status = status));
         None
     }
 }

@@ -7,6 +7,7 @@
 //! the recorder into live span batches and progress. Afterwards it verifies
 //! every checksum and summarizes.
 
+use crate::tr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -25,6 +26,9 @@ use crate::engine::run::services::RunServices;
 use crate::engine::run::workload::{TaskResults, TaskStatus, expected_checksum, is_convoy_io_task};
 use crate::engine::spec::preset::{Experiment, ResolvedWorkload, RunPlan, Runtime, WorkloadKind};
 
+/// Most running tasks sent to be drawn as they grow, per batch.
+const MAX_OPEN_DRAWN: usize = 512;
+
 /// How the runner behaves.
 #[derive(Debug, Clone)]
 pub struct RunnerOptions {
@@ -36,6 +40,8 @@ pub struct RunnerOptions {
     pub poll: Duration,
     /// Where `file` runs make their temporary folders (default: the OS's).
     pub temp_root: Option<PathBuf>,
+    /// How long a Python interpreter may take to start before the run fails.
+    pub python_startup_timeout: Duration,
 }
 
 impl RunnerOptions {
@@ -61,6 +67,7 @@ impl RunnerOptions {
             live_spans: false,
             poll: Duration::from_millis(25),
             temp_root: None,
+            python_startup_timeout: crate::engine::python::calibrate::STARTUP_TIMEOUT,
         }
     }
 }
@@ -91,6 +98,9 @@ pub struct Progress {
     pub repetitions: u32,
     /// Whether the current repetition is a warm-up.
     pub warmup: bool,
+    /// Warm-ups per run (they come first).
+    #[doc(alias = "warmup")]
+    pub warmups: u32,
     /// Tasks ended in this repetition.
     pub tasks_done: usize,
     /// Tasks per repetition.
@@ -102,6 +112,17 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// The measured repetition under way (0-based, warm-ups not counted;
+    /// 0 during warm-ups).
+    pub fn measured_repetition(&self) -> u32 {
+        self.repetition.saturating_sub(self.warmups)
+    }
+
+    /// Measured repetitions per run (warm-ups not counted).
+    pub fn measured_repetitions(&self) -> u32 {
+        self.repetitions.saturating_sub(self.warmups)
+    }
+
     /// Fraction of the whole experiment done, 0-1.
     pub fn fraction(&self) -> f64 {
         let per_run = f64::from(self.repetitions.max(1));
@@ -151,6 +172,8 @@ pub enum RunnerEvent {
         repetition: u32,
         /// Finished tasks.
         spans: Vec<TaskSpan>,
+        /// Tasks running now, each ending "now" in its current state.
+        open: Vec<TaskSpan>,
         /// Workers known so far.
         lanes: Vec<LaneInfo>,
     },
@@ -383,9 +406,7 @@ impl Session<'_> {
                 self.shutdown.set(true);
                 self.cancel.cancel();
             }
-            Some(Command::Start(_)) => self.send(RunnerEvent::Rejected(
-                "an experiment is already running; stop it first".into(),
-            )),
+            Some(Command::Start(_)) => self.send(RunnerEvent::Rejected(tr!("err-already-running"))),
             Some(Command::ExecutorDone) => return true,
             None => {}
         }
@@ -428,6 +449,7 @@ impl Session<'_> {
                     repetition,
                     repetitions: per_run,
                     warmup,
+                    warmups: experiment.warmup,
                 };
                 match self.run_repetition(work, plan, position) {
                     // A repetition cut short measures nothing; those before it stand.
@@ -484,7 +506,7 @@ impl Session<'_> {
         at: Position,
     ) -> Result<Repetition, String> {
         let services = RunServices::start(work, self.options.temp_root.as_deref())
-            .map_err(|e| format!("could not set up the run's services: {e}"))?;
+            .map_err(|e| tr!("err-services", reason = e.to_string()))?;
         let recorder = Recorder::new();
         let results = Arc::new(TaskResults::new(work.tasks));
         let notices = |notice: ExecNotice| {
@@ -493,16 +515,19 @@ impl Session<'_> {
                 ExecNotice::WorkerReplaced {
                     died,
                     replacement: Some(new),
-                } => Some(format!(
-                    "{}: worker process {died} died; process {new} replaces it",
-                    plan.label
+                } => Some(tr!(
+                    "notice-worker-replaced",
+                    label = plan.label.clone(),
+                    died = *died,
+                    replacement = *new
                 )),
                 ExecNotice::WorkerReplaced {
                     died,
                     replacement: None,
-                } => Some(format!(
-                    "{}: worker process {died} died and could not be replaced",
-                    plan.label
+                } => Some(tr!(
+                    "notice-worker-lost",
+                    label = plan.label.clone(),
+                    died = *died
                 )),
             };
             let _ = self.events.send(RunnerEvent::Workers {
@@ -524,6 +549,7 @@ impl Session<'_> {
             worker_exe: &self.options.worker_exe,
             notices: &notices,
             temp_root: self.options.temp_root.as_deref(),
+            python_startup_timeout: self.options.python_startup_timeout,
         };
         let executor = executor_for(plan);
         let run_origin = AtomicU64::new(0);
@@ -539,17 +565,26 @@ impl Session<'_> {
         // Tasks started minus tasks ended, for progress without building spans.
         let mut in_flight: i64 = 0;
         // Live span batches (the app's timeline), only when asked for.
+        let mut had_open = false;
         let mut publish = |batch: &[Event], origin: u64| {
             if !self.options.live_spans || origin == 0 {
                 return;
             }
             let lanes = recorder.lanes();
             let spans = live.feed(batch, origin, &lanes);
-            if !spans.is_empty() {
+            // Few enough running tasks to draw each; more are drawn once ended.
+            let open = if live.in_flight() <= MAX_OPEN_DRAWN {
+                live.open_spans(origin, sys::monotonic_ns(), &lanes)
+            } else {
+                Vec::new()
+            };
+            if !spans.is_empty() || !open.is_empty() || had_open {
+                had_open = !open.is_empty();
                 self.send(RunnerEvent::Spans {
                     run: at.run,
                     repetition: at.repetition,
                     spans,
+                    open,
                     lanes,
                 });
             }
@@ -569,7 +604,7 @@ impl Session<'_> {
                     let _ = self.wake.send(Command::ExecutorDone);
                     (report.map(|r| (r, own_cpu)), start, end)
                 })
-                .map_err(|e| format!("could not start the run's thread: {e}"))?;
+                .map_err(|e| tr!("err-run-thread", reason = e.to_string()))?;
             let mut done = false;
             while !done && !exec.is_finished() {
                 done = self.poll_commands(self.options.poll);
@@ -590,14 +625,14 @@ impl Session<'_> {
                     repetition: at.repetition,
                     repetitions: at.repetitions,
                     warmup: at.warmup,
+                    warmups: at.warmups,
                     tasks_done: results.finished(),
                     tasks: work.tasks,
                     in_flight: in_flight.max(0) as usize,
                     elapsed_s: self.seconds_since_origin(sys::monotonic_ns()),
                 }));
             }
-            exec.join()
-                .map_err(|_| "the executor thread panicked".to_owned())
+            exec.join().map_err(|_| tr!("err-executor-panicked"))
         })?;
         let (report, start_ns, end_ns) = joined;
         let late = recorder.drain();
@@ -620,8 +655,9 @@ impl Session<'_> {
         // An interpreter times its own pool, without its own start-up.
         let (start_ns, end_ns) = report.window_ns.unwrap_or((start_ns, end_ns));
         if let Err(e) = services.close() {
-            self.send(RunnerEvent::Notice(format!(
-                "could not remove the run's temporary folder: {e}"
+            self.send(RunnerEvent::Notice(tr!(
+                "notice-temp-folder",
+                reason = e.to_string()
             )));
         }
         let lanes = recorder.lanes();
@@ -652,6 +688,7 @@ struct Position {
     repetition: u32,
     repetitions: u32,
     warmup: bool,
+    warmups: u32,
 }
 
 struct SummaryInput<'a> {
@@ -676,7 +713,7 @@ fn summarize_repetition(input: SummaryInput<'_>) -> Repetition {
         .errors()
         .into_iter()
         .take(10)
-        .map(|(task, message)| format!("task {task}: {message}"))
+        .map(|(task, message)| tr!("err-task", task = task, message = message))
         .collect();
     for task in 0..work.tasks {
         match results.status(task) {
@@ -685,7 +722,7 @@ fn summarize_repetition(input: SummaryInput<'_>) -> Repetition {
                 if results.checksum(task) != Some(expected_checksum(work, task)) {
                     checksum_ok = false;
                     if errors.len() < 10 {
-                        errors.push(format!("task {task}: wrong checksum"));
+                        errors.push(tr!("err-task-checksum", task = task));
                     }
                 }
             }
@@ -693,7 +730,7 @@ fn summarize_repetition(input: SummaryInput<'_>) -> Repetition {
             TaskStatus::Pending | TaskStatus::Cancelled if !input.cancelled => {
                 failed += 1;
                 if errors.len() < 10 {
-                    errors.push(format!("task {task}: never finished"));
+                    errors.push(tr!("err-task-unfinished", task = task));
                 }
             }
             TaskStatus::Pending | TaskStatus::Cancelled => {}
@@ -750,7 +787,7 @@ fn work_for_run(
         (Runtime::Lab, _) => return Ok(work.clone()),
         (Runtime::Python, Some(python)) => python,
         (Runtime::Python, None) => {
-            return Err("no Python interpreter was resolved for this run".into());
+            return Err(tr!("err-no-interpreter-resolved"));
         }
     };
     let mut own = work.clone();
@@ -763,9 +800,10 @@ fn work_for_run(
         &|| cancel.is_cancelled(),
     )
     .map_err(|e| {
-        format!(
-            "could not calibrate {}: {e}",
-            python.interpreter.short_name()
+        tr!(
+            "err-calibrate-python",
+            name = python.interpreter.short_name(),
+            reason = e.to_string()
         )
     })?;
     if let Some(ms) = work.cpu_ms {

@@ -10,6 +10,52 @@ use std::time::Duration;
 use crate::engine::run::workload::{NET_MESSAGE_BYTES, Services};
 use crate::engine::spec::preset::{ResolvedWorkload, WorkloadKind};
 
+/// Temporary folders of runs in progress, so that a second Ctrl+C — which
+/// leaves at once — can still remove them.
+static LIVE_FOLDERS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Notes a temporary folder a run made (see [`remove_live_temp_folders`]).
+pub fn register_temp_folder(path: &Path) {
+    LIVE_FOLDERS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .push(path.to_path_buf());
+}
+
+/// Forgets a folder that has been removed.
+pub fn unregister_temp_folder(path: &Path) {
+    LIVE_FOLDERS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .retain(|p| p != path);
+}
+
+/// Removes every temporary folder of a run in progress, waiting at most two
+/// seconds (a disk that hangs must not keep a person from leaving).
+pub fn remove_live_temp_folders() {
+    let folders: Vec<std::path::PathBuf> = LIVE_FOLDERS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .drain(..)
+        .collect();
+    if folders.is_empty() {
+        return;
+    }
+    let (done, finished) = std::sync::mpsc::channel();
+    let removal = std::thread::Builder::new()
+        .name("lab-cleanup".into())
+        .spawn(move || {
+            for folder in folders {
+                // Already gone is fine; anything else cannot be helped now.
+                let _ = std::fs::remove_dir_all(folder);
+            }
+            let _ = done.send(());
+        });
+    if removal.is_ok() {
+        let _ = finished.recv_timeout(Duration::from_secs(2));
+    }
+}
+
 /// Owns a run's resources; dropping it removes the folder and stops the server.
 pub struct RunServices {
     /// What tasks are told.
@@ -40,6 +86,9 @@ impl RunServices {
             }
             _ => None,
         };
+        if let Some(dir) = &temp_dir {
+            register_temp_folder(dir.path());
+        }
         Ok(RunServices {
             services: Services {
                 echo_addr: echo.as_ref().map(|e| e.addr),
@@ -55,8 +104,19 @@ impl RunServices {
     pub fn close(mut self) -> std::io::Result<()> {
         self.echo.take();
         match self.temp_dir.take() {
-            Some(dir) => dir.close(),
+            Some(dir) => {
+                unregister_temp_folder(dir.path());
+                dir.close()
+            }
             None => Ok(()),
+        }
+    }
+}
+
+impl Drop for RunServices {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.temp_dir {
+            unregister_temp_folder(dir.path());
         }
     }
 }

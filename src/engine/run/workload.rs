@@ -7,6 +7,7 @@
 //! waits are awaited and CPU work runs inline, blocking the loop as it would
 //! in `asyncio`.
 
+use crate::tr;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
@@ -326,8 +327,8 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned());
-    format!("task panicked: {text}")
+        .unwrap_or_else(|| tr!("err-unknown-panic"));
+    tr!("err-task-panicked", text = text)
 }
 
 fn check_fault(work: &ResolvedWorkload, task: u32) {
@@ -443,10 +444,11 @@ fn run_blocking(
         }
         WorkloadKind::File => {
             let words = t.stream_pattern((work.bytes / 8) as usize)?;
-            let dir =
-                env.services.temp_dir.clone().ok_or_else(|| {
-                    TaskFailure::Error("no temporary folder for file tasks".into())
-                })?;
+            let dir = env
+                .services
+                .temp_dir
+                .clone()
+                .ok_or_else(|| TaskFailure::Error(tr!("err-no-temp-folder")))?;
             let cancel = env.cancel;
             t.wait(|| write_and_read_back(&dir, task, &words, cancel))?
         }
@@ -454,7 +456,7 @@ fn run_blocking(
             let addr = env
                 .services
                 .echo_addr
-                .ok_or_else(|| TaskFailure::Error("no echo server for net tasks".into()))?;
+                .ok_or_else(|| TaskFailure::Error(tr!("err-no-echo-server")))?;
             let request = net_request(task, work.io_ns);
             let cancel = env.cancel;
             let answer = t.wait(|| blocking_round_trip(addr, &request, cancel))??;
@@ -479,7 +481,15 @@ pub fn write_and_read_back(
 ) -> Result<u64, TaskFailure> {
     let path = dir.join(format!("task-{task}.bin"));
     let io_error = |what: &str, e: std::io::Error| {
-        TaskFailure::Error(format!("task {task}: {what} {}: {e}", path.display()))
+        let path = path.display().to_string();
+        let reason = e.to_string();
+        TaskFailure::Error(match what {
+            "create" => tr!("err-file-create", path = path, reason = reason),
+            "write" => tr!("err-file-write", path = path, reason = reason),
+            "flush" => tr!("err-file-flush", path = path, reason = reason),
+            "open" => tr!("err-file-open", path = path, reason = reason),
+            _ => tr!("err-file-read", path = path, reason = reason),
+        })
     };
     let check = || {
         if cancel.is_cancelled() {
@@ -489,49 +499,44 @@ pub fn write_and_read_back(
         }
     };
     let result = (|| {
-        let mut file = std::fs::File::create(&path).map_err(|e| io_error("cannot create", e))?;
+        let mut file = std::fs::File::create(&path).map_err(|e| io_error("create", e))?;
         let mut bytes = Vec::with_capacity(FILE_CHUNK_BYTES);
         for chunk in words.chunks(FILE_CHUNK_WORDS) {
             check()?;
             bytes.clear();
             bytes.extend(chunk.iter().flat_map(|w| w.to_le_bytes()));
-            file.write_all(&bytes)
-                .map_err(|e| io_error("cannot write", e))?;
+            file.write_all(&bytes).map_err(|e| io_error("write", e))?;
         }
         check()?;
-        file.sync_all().map_err(|e| io_error("cannot flush", e))?;
+        file.sync_all().map_err(|e| io_error("flush", e))?;
         drop(file);
         let mut file = std::io::BufReader::with_capacity(
             FILE_CHUNK_BYTES,
-            std::fs::File::open(&path).map_err(|e| io_error("cannot open", e))?,
+            std::fs::File::open(&path).map_err(|e| io_error("open", e))?,
         );
         let mut sum = 0u64;
         for chunk in words.chunks(FILE_CHUNK_WORDS) {
             check()?;
             bytes.resize(chunk.len() * 8, 0);
             file.read_exact(&mut bytes)
-                .map_err(|e| io_error("cannot read", e))?;
+                .map_err(|e| io_error("read", e))?;
             for (expected, read) in chunk.iter().zip(bytes.chunks_exact(8)) {
                 let mut word = [0u8; 8];
                 word.copy_from_slice(read);
                 let word = u64::from_le_bytes(word);
                 if word != *expected {
-                    return Err(TaskFailure::Error(format!(
-                        "task {task}: {} read back differs from what was written",
-                        path.display()
+                    return Err(TaskFailure::Error(tr!(
+                        "err-file-differs",
+                        path = path.display().to_string()
                     )));
                 }
                 sum = sum.wrapping_add(word);
             }
         }
-        if file
-            .read(&mut [0u8; 1])
-            .map_err(|e| io_error("cannot read", e))?
-            != 0
-        {
-            return Err(TaskFailure::Error(format!(
-                "task {task}: {} is longer than what was written",
-                path.display()
+        if file.read(&mut [0u8; 1]).map_err(|e| io_error("read", e))? != 0 {
+            return Err(TaskFailure::Error(tr!(
+                "err-file-longer",
+                path = path.display().to_string()
             )));
         }
         Ok(sum)
@@ -545,7 +550,13 @@ fn blocking_round_trip(
     request: &[u8; NET_MESSAGE_BYTES],
     cancel: &CancelToken,
 ) -> Result<[u8; NET_MESSAGE_BYTES], TaskFailure> {
-    let net_error = |e: std::io::Error| TaskFailure::Error(format!("echo server {addr}: {e}"));
+    let net_error = |e: std::io::Error| {
+        TaskFailure::Error(tr!(
+            "err-echo",
+            addr = addr.to_string(),
+            reason = e.to_string()
+        ))
+    };
     let mut stream =
         TcpStream::connect_timeout(&addr, Duration::from_secs(5)).map_err(net_error)?;
     stream.set_nodelay(true).map_err(net_error)?;
@@ -639,7 +650,7 @@ pub async fn run_async(
         WorkloadKind::Net => {
             let addr = services
                 .echo_addr
-                .ok_or_else(|| TaskFailure::Error("no echo server for net tasks".into()))?;
+                .ok_or_else(|| TaskFailure::Error(tr!("err-no-echo-server")))?;
             let request = net_request(task, work.io_ns);
             recorder::record(task, EventKind::IoWait);
             let answer = tokio::select! {
@@ -657,7 +668,13 @@ async fn async_round_trip(
     request: &[u8; NET_MESSAGE_BYTES],
 ) -> Result<[u8; NET_MESSAGE_BYTES], TaskFailure> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let net_error = |e: std::io::Error| TaskFailure::Error(format!("echo server {addr}: {e}"));
+    let net_error = |e: std::io::Error| {
+        TaskFailure::Error(tr!(
+            "err-echo",
+            addr = addr.to_string(),
+            reason = e.to_string()
+        ))
+    };
     let mut stream = tokio::net::TcpStream::connect(addr)
         .await
         .map_err(net_error)?;

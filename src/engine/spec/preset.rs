@@ -6,6 +6,8 @@
 //! naming the file, the field, the value and what is allowed.
 
 use serde::{Deserialize, Serialize};
+
+use crate::tr;
 use std::fmt;
 use std::path::Path;
 
@@ -139,25 +141,6 @@ impl WorkloadKind {
             WorkloadKind::Mixed => "mixed",
             WorkloadKind::Memory => "memory",
             WorkloadKind::Convoy => "convoy",
-        }
-    }
-
-    /// One sentence for tooltips and help.
-    pub fn describe(self) -> &'static str {
-        match self {
-            WorkloadKind::Cpu => "Pure computation: a checked integer kernel, cpu_ms per task.",
-            WorkloadKind::Sleep => "Pure waiting: a timed sleep of io_ms per task.",
-            WorkloadKind::File => {
-                "Disk I/O: write bytes to a temporary file, flush it, read it back and verify."
-            }
-            WorkloadKind::Net => {
-                "Network I/O: a request to a loopback echo server that answers after io_ms."
-            }
-            WorkloadKind::Mixed => "cpu_ms of computation, then io_ms of waiting, per task.",
-            WorkloadKind::Memory => "Memory bandwidth: write and read back a buffer of bytes.",
-            WorkloadKind::Convoy => {
-                "One I/O task doing io_rounds short waits of io_ms beside CPU tasks: the GIL convoy effect."
-            }
         }
     }
 
@@ -352,36 +335,6 @@ impl Model {
         }
     }
 
-    /// One sentence with the Python counterpart, for tooltips and `presets`.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Model::Sequential => {
-                "A plain loop on one thread: the baseline every speed-up is measured against."
-            }
-            Model::Threads => {
-                "One OS thread per task, like starting a `threading.Thread` for each."
-            }
-            Model::ThreadPool => {
-                "A fixed set of worker threads pulling tasks from a queue, like `concurrent.futures.ThreadPoolExecutor`."
-            }
-            Model::ProcessPool => {
-                "Worker processes (this program started again) fed over pipes, like `ProcessPoolExecutor` or `multiprocessing.Pool` with spawn."
-            }
-            Model::AsyncSingle => {
-                "One thread running an event loop: waits overlap, computation blocks the loop, like `asyncio`."
-            }
-            Model::AsyncMulti => {
-                "An async runtime with several worker threads (tokio multi-thread); Python has no direct counterpart."
-            }
-            Model::Rayon => {
-                "A work-stealing pool (rayon): idle workers take tasks from busy ones' queues."
-            }
-            Model::InterpreterPool => {
-                "A pool of worker threads each running its own interpreter, like `concurrent.futures.InterpreterPoolExecutor` (Python 3.14+)."
-            }
-        }
-    }
-
     /// Whether `workers` means something for this model.
     pub fn has_workers(self) -> bool {
         matches!(
@@ -413,10 +366,9 @@ impl fmt::Display for WorkloadKind {
 }
 
 /// Why a preset could not be used. Every variant names the file.
-#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PresetError {
     /// The file could not be read.
-    #[error("cannot read preset {path}: {reason}")]
     Read {
         /// The path as given.
         path: String,
@@ -424,7 +376,6 @@ pub enum PresetError {
         reason: String,
     },
     /// Not a preset name and not a file.
-    #[error("no preset file or built-in preset named `{name}` (built-in presets: {known})")]
     Unknown {
         /// What was asked for.
         name: String,
@@ -432,7 +383,6 @@ pub enum PresetError {
         known: String,
     },
     /// TOML syntax, a wrong type, a missing or unknown field.
-    #[error("{path}: {message}")]
     Syntax {
         /// File name or `builtin:NAME`.
         path: String,
@@ -440,17 +390,79 @@ pub enum PresetError {
         message: String,
     },
     /// A value outside what is allowed.
-    #[error("{path}: {field} = {value}: {allowed}")]
     Invalid {
         /// File name or `builtin:NAME`.
         path: String,
-        /// Dotted field path, e.g. `runs[2].workers`.
+        /// Dotted field path, e.g. `runs[2].workers` (indices from 0, as in
+        /// the file's array; messages number runs from 1, as the window does).
         field: String,
         /// The value as written.
         value: String,
         /// What is allowed instead.
         allowed: String,
     },
+}
+
+impl std::fmt::Display for PresetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            PresetError::Read { path, reason } => {
+                tr!(
+                    "preset-error-read",
+                    path = path.clone(),
+                    reason = reason.clone()
+                )
+            }
+            PresetError::Unknown { name, known } => {
+                tr!(
+                    "preset-error-unknown",
+                    name = name.clone(),
+                    known = known.clone()
+                )
+            }
+            PresetError::Syntax { path, message } => {
+                tr!(
+                    "preset-error-syntax",
+                    path = path.clone(),
+                    message = message.clone()
+                )
+            }
+            PresetError::Invalid {
+                path,
+                field,
+                value,
+                allowed,
+            } => tr!(
+                "preset-error-invalid",
+                path = path.clone(),
+                field = field_for_people(field),
+                value = value.clone(),
+                allowed = allowed.clone()
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for PresetError {}
+
+/// `runs[2].workers` as a person counts: "run 3, workers".
+pub fn field_for_people(field: &str) -> String {
+    match run_field(field) {
+        Some((index, name)) => tr!(
+            "preset-field-run",
+            number = index + 1,
+            name = name.to_owned()
+        ),
+        None => field.to_owned(),
+    }
+}
+
+/// `runs[2].workers` → (2, "workers").
+pub fn run_field(field: &str) -> Option<(usize, &str)> {
+    let rest = field.strip_prefix("runs[")?;
+    let (index, name) = rest.split_once("].")?;
+    Some((index.parse().ok()?, name))
 }
 
 impl PresetError {
@@ -477,7 +489,12 @@ pub fn load(path_or_name: &str) -> Result<(Preset, String), PresetError> {
     match crate::engine::spec::builtin::find(path_or_name) {
         Some(builtin) => {
             let origin = format!("builtin:{}", builtin.name);
-            Ok((parse(builtin.toml, &origin)?, origin))
+            let mut preset = parse(builtin.toml, &origin)?;
+            if let Some((name, description)) = builtin.localized() {
+                preset.name = name;
+                preset.description = description;
+            }
+            Ok((preset, origin))
         }
         None => Err(PresetError::Unknown {
             name: path_or_name.to_owned(),
@@ -490,16 +507,17 @@ pub fn load(path_or_name: &str) -> Result<(Preset, String), PresetError> {
 pub fn parse(text: &str, origin: &str) -> Result<Preset, PresetError> {
     toml::from_str::<Preset>(text).map_err(|e| PresetError::Syntax {
         path: origin.to_owned(),
-        message: e.to_string().trim_end().to_owned(),
+        // The parser quotes the offending line: a megabyte-long one is cut.
+        message: crate::engine::python::process::clip(e.to_string().trim_end(), 600),
     })
 }
 
 impl Preset {
     /// The preset as TOML text, for saving.
-    pub fn to_toml(&self) -> String {
-        toml::to_string_pretty(self).unwrap_or_else(|e| format!("# could not serialize: {e}\n"))
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string_pretty(self)
     }
 }
 
 pub use super::plan::{Experiment, Fault, GilConfig, PythonPlan, ResolvedWorkload, RunPlan};
-pub use super::validate::default_label;
+pub use super::validate::{default_label, load_experiment};

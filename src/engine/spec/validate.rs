@@ -11,6 +11,7 @@ use super::preset::*;
 use crate::engine::measure::machine::MachineInfo;
 use crate::engine::python::{PythonInfo, Pythons};
 use crate::engine::run::kernel::Calibration;
+use crate::tr;
 
 /// What validation needs to know about this machine, given to it (rather
 /// than read from globals) so that preset tests do not depend on the speed or
@@ -23,6 +24,9 @@ pub struct ValidationEnv<'a> {
     /// The Python interpreters here (asked only for Python runs).
     pub pythons: &'a dyn Fn() -> Arc<Pythons>,
 }
+
+/// Longest description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 2000;
 
 impl Preset {
     /// Checks every field and resolves defaults for this machine, with its
@@ -43,6 +47,16 @@ impl Preset {
         )
     }
 
+    /// Checks every field for this machine: its cores and memory, its kernel
+    /// speed and its Python interpreters (each measured or looked for once).
+    pub fn validate_here(&self, origin: &str) -> Result<Experiment, PresetError> {
+        self.validate(
+            origin,
+            MachineInfo::current(),
+            crate::engine::run::kernel::calibration,
+        )
+    }
+
     /// Checks every field and resolves defaults in a given environment.
     pub fn validate_in(
         &self,
@@ -55,10 +69,11 @@ impl Preset {
             return Err(v.invalid(
                 "version",
                 self.version,
-                format!("this build reads version {PRESET_VERSION} presets"),
+                tr!("val-version", version = PRESET_VERSION),
             ));
         }
         v.text("name", &self.name, 200)?;
+        v.description(&self.description)?;
         let repetitions = v.int_in("repetitions", self.repetitions, 1, 100)?;
         let warmup = v.int_in("warmup", self.warmup, 0, 20)?;
         let cores = machine.cores.max(1);
@@ -78,13 +93,13 @@ impl Preset {
         };
 
         if self.runs.is_empty() {
-            return Err(v.invalid("runs", "[]", "add at least one [[runs]] table with a model"));
+            return Err(v.invalid("runs", "[]", tr!("val-runs-none")));
         }
         if self.runs.len() > MAX_RUNS {
             return Err(v.invalid(
                 "runs",
-                format!("{} runs", self.runs.len()),
-                format!("at most {MAX_RUNS} runs per preset"),
+                self.runs.len(),
+                tr!("val-runs-too-many", max = MAX_RUNS),
             ));
         }
         let mut runs: Vec<RunPlan> = Vec::with_capacity(self.runs.len());
@@ -106,9 +121,7 @@ impl Preset {
                 return Err(v.invalid(
                     &format!("runs[{index}].label"),
                     format!("{:?}", plan.label),
-                    format!(
-                        "runs[{other}] already has this label; labels must be unique (set `label`)"
-                    ),
+                    tr!("val-label-taken", other = other + 1),
                 ));
             }
             runs.push(plan);
@@ -120,7 +133,7 @@ impl Preset {
                 v.invalid(
                     "baseline",
                     format!("{label:?}"),
-                    format!("must be the label of a run: {}", labels.join(", ")),
+                    tr!("val-baseline", labels = labels.join(", ")),
                 )
             })?,
         };
@@ -149,14 +162,14 @@ impl Preset {
                 return Err(v.invalid(
                     "workload.tasks_per_core",
                     w.tasks_per_core.unwrap_or_default(),
-                    "give either `tasks` or `tasks_per_core`, not both",
+                    tr!("val-tasks-both"),
                 ));
             }
             (None, None) => {
                 return Err(v.invalid(
                     "workload.tasks",
-                    "(missing)",
-                    format!("required: a number of tasks from 1 to {MAX_TASKS}"),
+                    tr!("val-missing"),
+                    tr!("val-tasks-missing", max = MAX_TASKS),
                 ));
             }
             (Some(tasks), None) => v.int_in("workload.tasks", tasks, 1, MAX_TASKS)?,
@@ -169,8 +182,8 @@ impl Preset {
             if present && !applies {
                 Err(v.invalid(
                     &format!("workload.{field}"),
-                    "(set)",
-                    format!("does not apply to kind = \"{kind}\"; remove it"),
+                    tr!("val-set"),
+                    tr!("val-not-for-kind", kind = kind.name()),
                 ))
             } else {
                 Ok(())
@@ -194,14 +207,14 @@ impl Preset {
                     return Err(v.invalid(
                         "workload.cpu_iters",
                         w.cpu_iters.unwrap_or_default(),
-                        "give either `cpu_ms` or `cpu_iters`, not both",
+                        tr!("val-cpu-both"),
                     ));
                 }
                 (None, None) => {
                     return Err(v.invalid(
                         "workload.cpu_ms",
-                        "(missing)",
-                        format!("kind = \"{kind}\" needs `cpu_ms` (0 < ms <= {MAX_TASK_MS}) or `cpu_iters`"),
+                        tr!("val-missing"),
+                        tr!("val-cpu-missing", kind = kind.name(), max = MAX_TASK_MS),
                     ));
                 }
                 (Some(ms), None) => {
@@ -217,8 +230,8 @@ impl Preset {
             let ms = w.io_ms.ok_or_else(|| {
                 v.invalid(
                     "workload.io_ms",
-                    "(missing)",
-                    format!("kind = \"{kind}\" needs `io_ms` (0 to {MAX_TASK_MS} ms)"),
+                    tr!("val-missing"),
+                    tr!("val-io-missing", kind = kind.name(), max = MAX_TASK_MS),
                 )
             })?;
             io_ns = (v.ms("workload.io_ms", ms, true)? * 1e6).round() as u64;
@@ -228,8 +241,8 @@ impl Preset {
             let b = w.bytes.ok_or_else(|| {
                 v.invalid(
                     "workload.bytes",
-                    "(missing)",
-                    format!("kind = \"{kind}\" needs `bytes` (8 to {MAX_BYTES})"),
+                    tr!("val-missing"),
+                    tr!("val-bytes-missing", kind = kind.name(), max = MAX_BYTES),
                 )
             })?;
             bytes = v.int_in("workload.bytes", b, 8, MAX_BYTES)? as u64;
@@ -239,11 +252,7 @@ impl Preset {
             io_rounds =
                 v.int_in("workload.io_rounds", w.io_rounds.unwrap_or(50), 1, 10_000)? as u32;
             if tasks < 2 {
-                return Err(v.invalid(
-                    "workload.tasks",
-                    tasks,
-                    "kind = \"convoy\" needs at least 2 tasks: one I/O task and one or more CPU tasks",
-                ));
+                return Err(v.invalid("workload.tasks", tasks, tr!("val-convoy-tasks")));
             }
         }
         Ok((
@@ -278,10 +287,13 @@ fn skipped_python_run(
     }
     let pythons = (env.pythons)();
     pythons.default_python().is_none().then(|| {
-        format!(
-            "run {} ({}) skipped: no usable Python interpreter on this machine (see `concurrency-lab pythons`)",
-            index + 1,
-            spec.label.as_deref().unwrap_or(spec.model.name())
+        tr!(
+            "val-python-skipped",
+            number = index + 1,
+            label = spec
+                .label
+                .clone()
+                .unwrap_or_else(|| spec.model.name().to_owned())
         )
     })
 }
@@ -356,12 +368,8 @@ fn check_model_runs_in(check: &RunCheck<'_>, runtime: Runtime) -> Result<(), Pre
         return Ok(());
     }
     let why = match runtime {
-        Runtime::Python => format!(
-            "model = \"{model}\" has no Python counterpart; with runtime = \"python\" use sequential, threads, thread_pool, process_pool, async_single or interpreter_pool (or runtime = \"lab\")"
-        ),
-        Runtime::Lab => format!(
-            "model = \"{model}\" is Python's InterpreterPoolExecutor (3.14+): set runtime = \"python\""
-        ),
+        Runtime::Python => tr!("val-model-not-python", model = model.name()),
+        Runtime::Lab => tr!("val-model-python-only", model = model.name()),
     };
     Err(check.invalid("model", format!("\"{model}\""), why))
 }
@@ -372,14 +380,14 @@ fn check_python_fields_absent(check: &RunCheck<'_>) -> Result<(), PresetError> {
         return Err(check.invalid(
             "python",
             format!("{:?}", clip(python)),
-            "applies only with runtime = \"python\"",
+            tr!("val-python-only"),
         ));
     }
     if let Some(method) = spec.start_method {
         return Err(check.invalid(
             "start_method",
             format!("\"{}\"", method.name()),
-            "applies only with runtime = \"python\" (the lab's process pool always starts its workers afresh, like spawn)",
+            tr!("val-start-method-python-only"),
         ));
     }
     Ok(())
@@ -392,7 +400,7 @@ fn resolve_python(
 ) -> Result<PythonPlan, PresetError> {
     let spec = check.spec;
     let wanted = spec.python.as_deref();
-    let shown = wanted.map_or_else(|| "(default)".to_owned(), |w| format!("{:?}", clip(w)));
+    let shown = wanted.map_or_else(|| tr!("val-default"), |w| format!("{:?}", clip(w)));
     let interpreter = (env.pythons)()
         .resolve(wanted)
         .map_err(|e| check.invalid("python", &shown, clip(&e.to_string())))?;
@@ -401,17 +409,11 @@ fn resolve_python(
         return Err(check.invalid(
             "model",
             "\"interpreter_pool\"",
-            format!(
-                "needs Python 3.14+ (concurrent.futures.InterpreterPoolExecutor); {name} has none"
-            ),
+            tr!("val-no-interpreter-pool", name = name.clone()),
         ));
     }
     if spec.gil == Some(false) && !interpreter.free_threaded {
-        return Err(check.invalid(
-            "gil",
-            "false",
-            format!("{name} is a GIL build: only a free-threaded build (e.g. python = \"3.13t\") runs without the GIL"),
-        ));
+        return Err(check.invalid("gil", "false", tr!("val-gil-build", name = name.clone())));
     }
     let start_method = check_start_method(check, &interpreter)?;
     let switch_interval_s = match spec.switch_interval_ms {
@@ -445,19 +447,16 @@ fn check_start_method(
         Some(method) if spec.model != Model::ProcessPool => Err(check.invalid(
             "start_method",
             format!("\"{}\"", method.name()),
-            format!(
-                "applies only to model = \"process_pool\", not \"{}\"",
-                spec.model
-            ),
+            tr!("val-start-method-process-pool", model = spec.model.name()),
         )),
         Some(method) if !interpreter.start_methods.iter().any(|m| m == method.name()) => Err(check
             .invalid(
                 "start_method",
                 format!("\"{}\"", method.name()),
-                format!(
-                    "{} on this system offers {}",
-                    interpreter.short_name(),
-                    interpreter.start_methods.join(", ")
+                tr!(
+                    "val-start-method-offered",
+                    name = interpreter.short_name(),
+                    methods = interpreter.start_methods.join(", ")
                 ),
             )),
         Some(method) => Ok(Some(method)),
@@ -474,15 +473,13 @@ fn check_workers(check: &RunCheck<'_>) -> Result<usize, PresetError> {
     match check.spec.workers {
         Some(workers) if !model.has_workers() => {
             let why = match model {
-                Model::Threads => {
-                    "`threads` starts one thread per task; use thread_pool for a fixed number"
-                }
-                _ => "this model always uses one thread",
+                Model::Threads => "threads",
+                _ => "one",
             };
             Err(check.invalid(
                 "workers",
                 workers,
-                format!("does not apply to model = \"{model}\": {why}"),
+                tr!("val-workers-not-for", model = model.name(), why = why),
             ))
         }
         Some(workers) => {
@@ -507,7 +504,7 @@ fn check_thread_count(check: &RunCheck<'_>) -> Result<(), PresetError> {
         return Err(check.v.invalid(
             "workload.tasks",
             tasks,
-            format!("runs[{}] (model = \"threads\") starts one OS thread per task; at most {MAX_THREADS} — use thread_pool for more tasks", check.index),
+            tr!("val-threads", number = check.index + 1, max = MAX_THREADS),
         ));
     }
     Ok(())
@@ -519,12 +516,16 @@ fn check_simulated_gil(check: &RunCheck<'_>) -> Result<Option<GilConfig>, Preset
     let model = spec.model;
     match (spec.gil, spec.switch_interval_ms) {
         (Some(true), _) | (None, Some(_)) if !model.allows_gil() => Err(check.invalid(
-            if spec.gil.is_some() { "gil" } else { "switch_interval_ms" },
+            if spec.gil.is_some() {
+                "gil"
+            } else {
+                "switch_interval_ms"
+            },
             spec.gil.map_or_else(
                 || format!("{:?}", spec.switch_interval_ms.unwrap_or_default()),
                 |g| g.to_string(),
             ),
-            format!("the simulated GIL applies only to model = \"threads\" or \"thread_pool\", not \"{model}\""),
+            tr!("val-gil-models", model = model.name()),
         )),
         (Some(true), interval) => {
             let ms = check.v.ms_in(
@@ -540,7 +541,7 @@ fn check_simulated_gil(check: &RunCheck<'_>) -> Result<Option<GilConfig>, Preset
         (Some(false) | None, Some(interval)) => Err(check.invalid(
             "switch_interval_ms",
             interval,
-            "applies only with gil = true",
+            tr!("val-interval-needs-gil"),
         )),
         (Some(false) | None, None) => Ok(None),
     }
@@ -552,20 +553,12 @@ fn check_task_timeout(check: &RunCheck<'_>) -> Result<(), PresetError> {
         return Ok(());
     };
     if check.spec.runtime() == Runtime::Lab && check.spec.model != Model::ProcessPool {
-        return Err(check.invalid(
-            "task_timeout_s",
-            seconds,
-            "applies to model = \"process_pool\" and to Python runs: a thread cannot be stopped from outside",
-        ));
+        return Err(check.invalid("task_timeout_s", seconds, tr!("val-timeout-where")));
     }
     if seconds.is_finite() && (0.01..=86_400.0).contains(&seconds) {
         Ok(())
     } else {
-        Err(check.invalid(
-            "task_timeout_s",
-            seconds,
-            "must be between 0.01 and 86400 s",
-        ))
+        Err(check.invalid("task_timeout_s", seconds, tr!("val-timeout-range")))
     }
 }
 
@@ -586,7 +579,13 @@ fn check_connections(check: &RunCheck<'_>, workers: usize) -> Result<(), PresetE
         return Err(check.v.invalid(
             "workload.tasks",
             tasks,
-            format!("runs[{}] (model = \"{model}\") would open {in_flight} loopback connections at once; at most {MAX_CONNECTIONS}", check.index),
+            tr!(
+                "val-connections",
+                number = check.index + 1,
+                model = model.name(),
+                count = in_flight,
+                max = MAX_CONNECTIONS
+            ),
         ));
     }
     Ok(())
@@ -615,15 +614,32 @@ fn check_memory(
         return Err(check.v.invalid(
             "workload.bytes",
             workload.bytes,
-            format!(
-                "runs[{}] (model = \"{model}\") would hold {held} buffers at once, {} MiB, more than half of this machine's {} MiB",
-                check.index,
-                need / (1 << 20),
-                machine.memory_bytes / (1 << 20)
+            tr!(
+                "val-memory",
+                number = check.index + 1,
+                model = model.name(),
+                held = held,
+                need = (need / (1 << 20)) as u64,
+                memory = machine.memory_bytes / (1 << 20)
             ),
         ));
     }
     Ok(())
+}
+
+/// Characters that make a label read other than it is: direction overrides
+/// and isolates (a label that shows "sequential" while it sorts as
+/// something else) and zero-width ones.
+fn is_invisible_or_reordering(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Long input is cut before it is repeated in a message.
@@ -691,7 +707,8 @@ impl Validator<'_> {
         PresetError::Invalid {
             path: self.origin.to_owned(),
             field: field.to_owned(),
-            value: value.to_string(),
+            // A megabyte of input is not repeated in a message.
+            value: clip(&value.to_string()),
             allowed: allowed.into(),
         }
     }
@@ -703,14 +720,28 @@ impl Validator<'_> {
             return Err(self.invalid(
                 field,
                 format!("{value:?}"),
-                format!("must be 1 to {max_chars} characters"),
+                tr!("val-text-length", max = max_chars),
             ));
         }
         if value.chars().any(char::is_control) {
+            return Err(self.invalid(field, format!("{value:?}"), tr!("val-text-control")));
+        }
+        if value.chars().any(is_invisible_or_reordering) {
+            return Err(self.invalid(field, format!("{value:?}"), tr!("val-text-invisible")));
+        }
+        Ok(())
+    }
+
+    /// A description may run over lines, but not on forever, and hides nothing.
+    fn description(&self, value: &str) -> Result<(), PresetError> {
+        let bad_char = value
+            .chars()
+            .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_invisible_or_reordering(c));
+        if value.chars().count() > MAX_DESCRIPTION_CHARS || bad_char {
             return Err(self.invalid(
-                field,
-                format!("{value:?}"),
-                "must not contain control characters (tabs, new lines, escapes)",
+                "description",
+                format!("{:?}", clip(value)),
+                tr!("val-description", max = MAX_DESCRIPTION_CHARS),
             ));
         }
         Ok(())
@@ -720,7 +751,7 @@ impl Validator<'_> {
         if (min..=max).contains(&value) {
             Ok(value)
         } else {
-            Err(self.invalid(field, value, format!("must be between {min} and {max}")))
+            Err(self.invalid(field, value, tr!("val-between", min = min, max = max)))
         }
     }
 
@@ -730,12 +761,12 @@ impl Validator<'_> {
         if ok {
             Ok(value)
         } else {
-            let low = if zero_ok { "0 <=" } else { "0 <" };
-            Err(self.invalid(
-                field,
-                value,
-                format!("must be a time in ms with {low} ms <= {MAX_TASK_MS}"),
-            ))
+            let allowed = if zero_ok {
+                tr!("val-ms-or-zero", max = MAX_TASK_MS)
+            } else {
+                tr!("val-ms", max = MAX_TASK_MS)
+            };
+            Err(self.invalid(field, value, allowed))
         }
     }
 
@@ -743,7 +774,15 @@ impl Validator<'_> {
         if value.is_finite() && (min..=max).contains(&value) {
             Ok(value)
         } else {
-            Err(self.invalid(field, value, format!("must be between {min} and {max} ms")))
+            Err(self.invalid(field, value, tr!("val-between-ms", min = min, max = max)))
         }
     }
+}
+
+/// Reads a preset file or built-in and validates it for this machine — the
+/// one way the command line runs a preset and the window opens one.
+pub fn load_experiment(source: &str) -> Result<(Preset, Experiment), PresetError> {
+    let (preset, origin) = super::preset::load(source)?;
+    let experiment = preset.validate_here(&origin)?;
+    Ok((preset, experiment))
 }

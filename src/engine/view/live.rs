@@ -74,6 +74,8 @@ pub struct LiveExperiment {
     pub notices: Vec<String>,
     /// The result, once finished.
     pub result: Option<ExperimentResult>,
+    /// While running: the runs finished so far, as a result to show.
+    pub provisional: Option<ExperimentResult>,
     /// Where it stands.
     pub phase: Phase,
 }
@@ -92,6 +94,7 @@ impl LiveExperiment {
             windows: Vec::new(),
             notices: Vec::new(),
             result: None,
+            provisional: None,
             phase: Phase::Running,
         }
     }
@@ -149,6 +152,7 @@ impl LiveExperiment {
             } else {
                 Phase::Loaded
             },
+            provisional: None,
             result: Some(result),
         }
     }
@@ -205,17 +209,22 @@ impl LiveExperiment {
                 run,
                 repetition,
                 spans,
+                open,
                 lanes,
             } => {
                 if let Some(timeline) = self.timelines.get_mut(run)
                     && timeline.repetition == repetition
                 {
                     timeline.model.extend(spans, &lanes);
+                    timeline.model.set_open(open, &lanes);
                 }
             }
             RunnerEvent::RepetitionFinished {
                 run, repetition, ..
             } => {
+                if let Some(timeline) = self.timelines.get_mut(run) {
+                    timeline.model.set_open(Vec::new(), &[]);
+                }
                 if let Some(window) = self
                     .windows
                     .iter_mut()
@@ -227,7 +236,19 @@ impl LiveExperiment {
             }
             RunnerEvent::Notice(text) => self.notices.push(text),
             RunnerEvent::Rejected(text) => self.notices.push(text),
-            RunnerEvent::Workers { .. } | RunnerEvent::RunFinished(_) => {}
+            RunnerEvent::Workers { .. } => {}
+            RunnerEvent::RunFinished(summary) => {
+                if let Some(provisional) = self.provisional.as_mut() {
+                    provisional.runs.push(*summary);
+                    let cores = provisional.machine.cores;
+                    let baseline = provisional.baseline;
+                    crate::engine::results::metrics::apply_speedups(
+                        &mut provisional.runs,
+                        baseline,
+                        cores,
+                    );
+                }
+            }
             RunnerEvent::Finished(result) => {
                 // Exact windows from the result replace the live estimates.
                 for (run, summary) in result.runs.iter().enumerate() {

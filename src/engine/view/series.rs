@@ -5,7 +5,7 @@
 //! app's live plots and the exported charts show the same numbers computed
 //! the same way (and so that tests can check them without a UI).
 
-use crate::engine::measure::spans::{TaskSpan, TaskState};
+use crate::engine::measure::spans::TaskSpan;
 
 /// Microseconds per second.
 const US_PER_S: f64 = 1e6;
@@ -155,133 +155,10 @@ pub fn concurrency_series(spans: &[TaskSpan]) -> Vec<[f64; 2]> {
     points
 }
 
-/// One bar of a timeline lane after merging to a drawing resolution.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LaneBar {
-    /// The state that took most of the bar's time.
-    pub state: TaskState,
-    /// Start, µs from the run's start.
-    pub start_us: f64,
-    /// End, µs from the run's start.
-    pub end_us: f64,
-    /// How much of the bar's time the lane was busy with some task, in
-    /// quarters (0.25, 0.5, 0.75 or 1): draw it as the colour's opacity, so
-    /// that many tiny tasks with gaps between them look lighter than one
-    /// long task.
-    pub occupancy: f32,
-}
-
-/// Merges the segments of one lane's tasks into at most `columns` bars of
-/// equal columns between `from_us` and `to_us` (e.g. one per pixel): each
-/// column takes the state that filled most of it, and neighbouring columns
-/// with the same state and occupancy become one bar. This is what lets a
-/// timeline of 100,000 tasks draw in a few thousand rectangles, with no
-/// task narrower than a pixel lost (it still darkens its column).
-///
-/// Overlapping segments (an event loop interleaves many tasks on one lane)
-/// add up, capped at a full column. Cost: O(segments + columns).
-pub fn lane_bars<'a>(
-    spans: impl IntoIterator<Item = &'a TaskSpan>,
-    from_us: f64,
-    to_us: f64,
-    columns: usize,
-) -> Vec<LaneBar> {
-    if columns == 0 || to_us.partial_cmp(&from_us) != Some(std::cmp::Ordering::Greater) {
-        return Vec::new();
-    }
-    let width = (to_us - from_us) / columns as f64;
-    // Time per state and column (in column widths): partial columns directly,
-    // whole columns through a difference array so a long segment costs O(1).
-    let mut time = [
-        vec![0.0f64; columns],
-        vec![0.0; columns],
-        vec![0.0; columns],
-    ];
-    let mut whole = [
-        vec![0i64; columns + 1],
-        vec![0; columns + 1],
-        vec![0; columns + 1],
-    ];
-    for segment in spans.into_iter().flat_map(|s| &s.segments) {
-        let state = state_index(segment.state);
-        let a = ((segment.start_us as f64 - from_us) / width).clamp(0.0, columns as f64);
-        let b = ((segment.end_us as f64 - from_us) / width).clamp(0.0, columns as f64);
-        if b <= a {
-            continue;
-        }
-        let (ia, ib) = (a.floor() as usize, b.floor() as usize);
-        if ia == ib {
-            time[state][ia] += b - a;
-            continue;
-        }
-        time[state][ia] += (ia + 1) as f64 - a;
-        if ib < columns {
-            time[state][ib] += b - ib as f64;
-        }
-        whole[state][ia + 1] += 1;
-        whole[state][ib] -= 1;
-    }
-    for (time, whole) in time.iter_mut().zip(&whole) {
-        let mut running = 0;
-        for (column, delta) in time.iter_mut().zip(whole) {
-            running += delta;
-            *column += running as f64;
-        }
-    }
-    let mut bars: Vec<LaneBar> = Vec::new();
-    let [running, gil_wait, io_wait] = &time;
-    let columns_by_state = running.iter().zip(gil_wait).zip(io_wait);
-    for (column, ((running, gil_wait), io_wait)) in columns_by_state.enumerate() {
-        let by_state = [*running, *gil_wait, *io_wait];
-        let busy: f64 = by_state.iter().sum();
-        if busy <= 1e-9 {
-            continue;
-        }
-        let mut dominant = 0;
-        for candidate in 1..3 {
-            if by_state[candidate] > by_state[dominant] {
-                dominant = candidate;
-            }
-        }
-        let state = STATES[dominant];
-        // Quarters, rounded up (less a hair of rounding noise): any activity shows.
-        let occupancy = ((busy.min(1.0) * 4.0 - 1e-9).ceil().max(1.0) / 4.0) as f32;
-        let start_us = from_us + column as f64 * width;
-        let end_us = start_us + width;
-        match bars.last_mut() {
-            Some(last)
-                if last.state == state
-                    && last.occupancy == occupancy
-                    && (last.end_us - start_us).abs() < width * 1e-6 =>
-            {
-                last.end_us = end_us;
-            }
-            _ => bars.push(LaneBar {
-                state,
-                start_us,
-                end_us,
-                occupancy,
-            }),
-        }
-    }
-    bars
-}
-
-/// States in the order [`lane_bars`] indexes them.
-const STATES: [TaskState; 3] = [TaskState::Running, TaskState::GilWait, TaskState::IoWait];
-
-fn state_index(state: TaskState) -> usize {
-    match state {
-        TaskState::Running => 0,
-        TaskState::GilWait => 1,
-        TaskState::IoWait => 2,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::measure::spans::Segment;
+    use crate::engine::measure::spans::{Segment, TaskState};
 
     /// A task on `worker` from `start_us` to `end_us`, running throughout.
     fn span(task: u32, worker: u32, start_us: u64, end_us: u64) -> TaskSpan {
@@ -445,94 +322,5 @@ mod tests {
             1.5
         );
         assert_eq!(duration_s(&[]), 0.0);
-    }
-
-    #[test]
-    fn long_segments_become_one_bar_per_state() {
-        // 0-100 µs running, 100-200 waiting for the GIL, 200-400 on I/O; 4 columns of 100 µs.
-        let spans = vec![with_segments(
-            0,
-            0,
-            &[
-                (TaskState::Running, 0, 100),
-                (TaskState::GilWait, 100, 200),
-                (TaskState::IoWait, 200, 400),
-            ],
-            true,
-        )];
-        let bars = lane_bars(&spans, 0.0, 400.0, 4);
-        let bar = |state, start_us, end_us| LaneBar {
-            state,
-            start_us,
-            end_us,
-            occupancy: 1.0,
-        };
-        assert_eq!(
-            bars,
-            vec![
-                bar(TaskState::Running, 0.0, 100.0),
-                bar(TaskState::GilWait, 100.0, 200.0),
-                bar(TaskState::IoWait, 200.0, 400.0),
-            ]
-        );
-    }
-
-    #[test]
-    fn tiny_tasks_merge_into_a_column_with_their_occupancy() {
-        // In a 10 µs column: 3 µs running, 2 µs GIL wait, then 5 µs idle.
-        let spans = vec![
-            with_segments(0, 0, &[(TaskState::Running, 0, 3)], true),
-            with_segments(1, 0, &[(TaskState::GilWait, 3, 5)], true),
-            // Next column: a task that fills 1 µs only.
-            with_segments(2, 0, &[(TaskState::IoWait, 12, 13)], true),
-        ];
-        let bars = lane_bars(&spans, 0.0, 20.0, 2);
-        assert_eq!(
-            bars,
-            vec![
-                LaneBar {
-                    state: TaskState::Running,
-                    start_us: 0.0,
-                    end_us: 10.0,
-                    occupancy: 0.5,
-                },
-                LaneBar {
-                    state: TaskState::IoWait,
-                    start_us: 10.0,
-                    end_us: 20.0,
-                    occupancy: 0.25,
-                },
-            ]
-        );
-    }
-
-    #[test]
-    fn overlapping_segments_cap_at_a_full_column_and_gaps_stay_empty() {
-        // Two overlapping waits in column 0, nothing in column 1, running in column 2.
-        let spans = vec![
-            with_segments(0, 0, &[(TaskState::IoWait, 0, 10)], true),
-            with_segments(1, 0, &[(TaskState::IoWait, 0, 10)], true),
-            span(2, 0, 20, 30),
-        ];
-        let bars = lane_bars(&spans, 0.0, 30.0, 3);
-        assert_eq!(bars.len(), 2);
-        assert_eq!(
-            (bars[0].state, bars[0].end_us, bars[0].occupancy),
-            (TaskState::IoWait, 10.0, 1.0)
-        );
-        assert_eq!(
-            (bars[1].state, bars[1].start_us, bars[1].end_us),
-            (TaskState::Running, 20.0, 30.0)
-        );
-    }
-
-    #[test]
-    fn segments_outside_the_range_are_clipped() {
-        let spans = vec![span(0, 0, 0, 1_000)];
-        let bars = lane_bars(&spans, 500.0, 1_500.0, 10);
-        assert_eq!(bars.len(), 1);
-        assert_eq!((bars[0].start_us, bars[0].end_us), (500.0, 1_000.0));
-        assert!(lane_bars(&spans, 0.0, 0.0, 10).is_empty());
-        assert!(lane_bars(&spans, 0.0, 10.0, 0).is_empty());
     }
 }

@@ -14,8 +14,39 @@ use crate::engine::measure::spans::{TaskSpan, TaskState};
 pub struct TimelineLane {
     /// The worker.
     pub info: LaneInfo,
-    /// Rows of non-overlapping tasks.
+    /// Rows of non-overlapping finished tasks.
     pub rows: Vec<TimelineRow>,
+    /// Rows below them that only running tasks need.
+    pub open_rows: usize,
+}
+
+/// A task still running, drawn from its start up to now.
+#[derive(Debug, Clone)]
+struct OpenTask {
+    lane: usize,
+    row: usize,
+    start_us: u64,
+    end_us: u64,
+    pieces: Vec<Piece>,
+}
+
+/// A task's drawable pieces: its state segments, and a failure mark.
+fn pieces_of(span: &TaskSpan) -> impl Iterator<Item = Piece> + '_ {
+    span.segments
+        .iter()
+        .enumerate()
+        .map(|(i, segment)| Piece {
+            start_us: segment.start_us,
+            end_us: segment.end_us,
+            kind: BarKind::State(segment.state),
+            first: i == 0,
+        })
+        .chain((!span.ok).then_some(Piece {
+            start_us: span.end_us,
+            end_us: span.end_us,
+            kind: BarKind::Failed,
+            first: false,
+        }))
 }
 
 /// Tasks that never overlap in time, sorted by start.
@@ -39,6 +70,8 @@ struct Piece {
     start_us: u64,
     end_us: u64,
     kind: BarKind,
+    /// The task's first piece: where a gap may separate it from the task before.
+    first: bool,
 }
 
 impl TimelineRow {
@@ -81,6 +114,7 @@ pub struct TimelineModel {
     spans: Vec<TaskSpan>,
     lanes: Vec<TimelineLane>,
     end_us: u64,
+    open: Vec<OpenTask>,
 }
 
 impl TimelineModel {
@@ -128,19 +162,7 @@ impl TimelineModel {
             row.tasks.insert(at, index);
             row.longest_us = row.longest_us.max(duration);
             let span = &spans[index as usize];
-            let pieces = span
-                .segments
-                .iter()
-                .map(|segment| Piece {
-                    start_us: segment.start_us,
-                    end_us: segment.end_us,
-                    kind: BarKind::State(segment.state),
-                })
-                .chain((!span.ok).then_some(Piece {
-                    start_us: span.end_us,
-                    end_us: span.end_us,
-                    kind: BarKind::Failed,
-                }));
+            let pieces = pieces_of(span);
             // The task does not overlap its neighbours, so its pieces go in
             // one place, in order.
             let at = row.pieces.partition_point(|p| p.start_us < start);
@@ -152,6 +174,59 @@ impl TimelineModel {
                 row.longest_piece_us = row.longest_piece_us.max(piece.end_us - piece.start_us);
             }
         }
+    }
+
+    /// Replaces the tasks still running (drawn up to now, as they grow).
+    /// Each goes in the first row of its lane where it fits, or a row of
+    /// its own below the finished ones.
+    pub fn set_open(&mut self, open: Vec<TaskSpan>, lanes: &[LaneInfo]) {
+        self.open.clear();
+        for lane in &mut self.lanes {
+            lane.open_rows = 0;
+        }
+        for span in open {
+            let lane = self.lane_index(span.worker, lanes);
+            let (start, end) = (span.start_us, span.end_us);
+            let taken = |row: usize, open: &[OpenTask]| {
+                open.iter()
+                    .any(|o| o.lane == lane && o.row == row && o.start_us < end && start < o.end_us)
+            };
+            let rows = &self.lanes[lane].rows;
+            let spans = &self.spans;
+            let free_real = (0..rows.len()).find(|&r| {
+                let row = &rows[r];
+                let at = row
+                    .tasks
+                    .partition_point(|&i| spans[i as usize].start_us < end);
+                let clear = at == 0 || spans[row.tasks[at - 1] as usize].end_us <= start;
+                clear && !taken(r, &self.open)
+            });
+            let row = free_real.unwrap_or_else(|| {
+                let mut row = rows.len();
+                while taken(row, &self.open) {
+                    row += 1;
+                }
+                row
+            });
+            let extra = (row + 1).saturating_sub(rows.len());
+            let lane_ref = &mut self.lanes[lane];
+            lane_ref.open_rows = lane_ref.open_rows.max(extra);
+            self.end_us = self.end_us.max(end);
+            self.open.push(OpenTask {
+                lane,
+                row,
+                start_us: start,
+                end_us: end,
+                pieces: pieces_of(&span).collect(),
+            });
+        }
+    }
+
+    /// Rows of a lane, finished tasks' and those only running tasks need.
+    pub fn lane_rows(&self, lane: usize) -> usize {
+        self.lanes
+            .get(lane)
+            .map_or(0, |l| l.rows.len() + l.open_rows)
     }
 
     fn lane_index(&mut self, worker: u32, lanes: &[LaneInfo]) -> usize {
@@ -174,8 +249,14 @@ impl TimelineModel {
             TimelineLane {
                 info,
                 rows: Vec::new(),
+                open_rows: 0,
             },
         );
+        for open in &mut self.open {
+            if open.lane >= at {
+                open.lane += 1;
+            }
+        }
         at
     }
 
@@ -194,9 +275,14 @@ impl TimelineModel {
         self.end_us
     }
 
-    /// Rows over all lanes.
+    /// Rows over all lanes (running tasks' included).
     pub fn total_rows(&self) -> usize {
-        self.lanes.iter().map(|l| l.rows.len()).sum()
+        (0..self.lanes.len()).map(|l| self.lane_rows(l)).sum()
+    }
+
+    /// Tasks still running.
+    pub fn open_tasks(&self) -> usize {
+        self.open.len()
     }
 
     /// Tasks of a row that may be visible in `[t0, t1]`, in start order.
@@ -216,32 +302,25 @@ impl TimelineModel {
     /// narrower than `min_us` (a pixel) are merged with their neighbours into
     /// one bar of their dominant state, so the number of bars is bounded by
     /// the number of pixels, however many tasks there are.
+    ///
+    /// Where one task follows another on the same row and a pixel fits
+    /// between them, a pixel's gap is left, so back-to-back tasks can be
+    /// counted. Running tasks assigned to the row are drawn after.
     pub fn bars(&self, lane: usize, row: usize, t0: u64, t1: u64, min_us: u64, out: &mut Vec<Bar>) {
-        let Some(row) = self.lanes.get(lane).and_then(|l| l.rows.get(row)) else {
-            return;
-        };
         let min_us = min_us.max(1);
-        let from = t0.saturating_sub(row.longest_piece_us);
-        let first = row.pieces.partition_point(|p| p.start_us < from);
-        let mut merger = Merger::new(min_us, out);
-        for piece in row.pieces[first..].iter().take_while(|p| p.start_us <= t1) {
-            if piece.end_us < t0 {
-                continue;
-            }
-            match piece.kind {
-                BarKind::State(state) => merger.add(piece.start_us, piece.end_us, state),
-                BarKind::Failed => {
-                    merger.flush();
-                    merger.out.push(Bar {
-                        start_us: piece.end_us.saturating_sub(min_us),
-                        end_us: piece.end_us,
-                        kind: BarKind::Failed,
-                        merged: 1,
-                    });
-                }
+        if let Some(stored) = self.lanes.get(lane).and_then(|l| l.rows.get(row)) {
+            let from = t0.saturating_sub(stored.longest_piece_us);
+            let first = stored.pieces.partition_point(|p| p.start_us < from);
+            let pieces = stored.pieces[first..]
+                .iter()
+                .take_while(|p| p.start_us <= t1);
+            merge_pieces(pieces, t0, min_us, out);
+        }
+        for open in self.open.iter().filter(|o| o.lane == lane && o.row == row) {
+            if open.end_us >= t0 && open.start_us <= t1 {
+                merge_pieces(open.pieces.iter(), t0, min_us, out);
             }
         }
-        merger.flush();
     }
 
     /// The task drawn at `t_us` in a row, if any (within `slack_us`).
@@ -256,6 +335,40 @@ impl TimelineModel {
                 }
             })
     }
+}
+
+/// Turns pieces (sorted by start) into bars: one merging for the window and
+/// every exported chart.
+fn merge_pieces<'p>(
+    pieces: impl Iterator<Item = &'p Piece>,
+    t0: u64,
+    min_us: u64,
+    out: &mut Vec<Bar>,
+) {
+    let mut merger = Merger::new(min_us, out);
+    for piece in pieces {
+        if piece.end_us < t0 {
+            continue;
+        }
+        match piece.kind {
+            BarKind::State(state) => {
+                if piece.first {
+                    merger.task_starts(piece.start_us, piece.end_us);
+                }
+                merger.add(piece.start_us, piece.end_us, state);
+            }
+            BarKind::Failed => {
+                merger.flush();
+                merger.out.push(Bar {
+                    start_us: piece.end_us.saturating_sub(min_us),
+                    end_us: piece.end_us,
+                    kind: BarKind::Failed,
+                    merged: 1,
+                });
+            }
+        }
+    }
+    merger.flush();
 }
 
 /// Accumulates pieces into bars, merging runs of sub-pixel pieces.
@@ -300,6 +413,21 @@ impl<'a> Merger<'a> {
         let mut weights = [0u64; 3];
         weights[state_index(state)] = width;
         self.current = Some((start, end, weights, 1));
+    }
+
+    /// A new task starts at `start`: if the bar before ends against it and
+    /// both are wide enough to spare a pixel, the bar before ends a pixel
+    /// early, so that the two tasks read as two.
+    fn task_starts(&mut self, start: u64, end: u64) {
+        let Some((cur_start, cur_end, _, _)) = &mut self.current else {
+            return;
+        };
+        let touching = *cur_end + self.min_us > start;
+        let room = *cur_end - *cur_start >= 3 * self.min_us && end - start >= 2 * self.min_us;
+        if touching && room {
+            *cur_end = start.saturating_sub(self.min_us).max(*cur_start + 1);
+            self.flush();
+        }
     }
 
     fn flush(&mut self) {

@@ -10,6 +10,7 @@ use super::frame::{self, LegendItem, MARGIN, Swatch, Tag, TimeUnit, anchored, te
 use super::{ChartKind, Drawn};
 use crate::engine::measure::monitor::CpuSample;
 use crate::engine::results::metrics::ExperimentResult;
+use crate::tr;
 
 /// Most cores drawn as lines; more become a heat map (17 lines are noise).
 pub const MAX_LINES: usize = 16;
@@ -80,29 +81,32 @@ pub(super) fn draw<DB: DrawingBackend>(
     let heat_map = cores > MAX_LINES;
     let interval = median_interval(&samples);
     let extra = match interval {
-        Some(interval) => format!("a sample every {:.0} ms", interval * 1000.0),
+        Some(interval) => tr!(
+            "chart-cpu-every",
+            interval = crate::present::units::duration(interval)
+        ),
         None => String::new(),
     };
-    let area = frame::header(root, result, ChartKind::Cpu.subject(), &extra)?;
+    let area = frame::header(root, result, &ChartKind::Cpu.subject(), &extra)?;
 
     let mut items = Vec::new();
     if heat_map {
         items.push(LegendItem::new(
             Swatch::Fill(heat(80.0).to_rgba()),
-            format!("colour = load of each of {cores} cores (scale on the right)"),
+            tr!("chart-cpu-heat-legend", cores = cores),
         ));
     } else {
         for core in 0..cores {
             items.push(LegendItem::new(
                 Swatch::Line(frame::core_color(core)),
-                format!("core {core}"),
+                tr!("cpu-core", core = core),
             ));
         }
     }
     if result.runs.iter().any(|r| !r.windows_s.is_empty()) {
         items.push(LegendItem::new(
             Swatch::Fill(frame::run_color(0).mix(0.25)),
-            "each run's measured repetitions (marked and named above)",
+            tr!("chart-cpu-runs-legend"),
         ));
     }
     let area = frame::legend(&area, &items, MARGIN + Y_AXIS)?;
@@ -183,9 +187,9 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
 
     let (y_range, y_desc) = if heat_map {
-        (0.0..cores as f64, "logical core")
+        (0.0..cores as f64, tr!("chart-cpu-logical-core"))
     } else {
-        (0.0..100.0, "CPU load (%)")
+        (0.0..100.0, tr!("chart-cpu-load"))
     };
     let mut chart = ChartBuilder::on(&area)
         .margin_left(MARGIN)
@@ -195,7 +199,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .x_label_area_size(56)
         .y_label_area_size(Y_AXIS)
         .build_cartesian_2d(x0..x1, y_range)?;
-    let x_desc = format!("time since the experiment's start ({})", unit.symbol());
+    let x_desc = tr!("chart-time-since-experiment", unit = unit.symbol());
     let x_label = |v: &f64| frame::tick(*v, x1 - x0);
     let y_label = |v: &f64| frame::tick(*v, 100.0);
     let mut mesh = chart.configure_mesh();
@@ -238,7 +242,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         let (centre_x, _) = chart.backend_coord(&((x0 + x1) / 2.0, 0.0));
         let (_, centre_y) = chart.backend_coord(&(x0, y_top / 2.0));
         root.draw_text(
-            "no CPU samples recorded",
+            &tr!("chart-cpu-no-samples"),
             &anchored(text(22, frame::MUTED), HPos::Center, VPos::Center),
             (centre_x, centre_y),
         )?;

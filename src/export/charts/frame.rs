@@ -2,6 +2,8 @@
 //! that flows into rows, text that is shortened to fit, time units and label
 //! placement that never overlaps.
 
+use crate::present::palette::{self, Rgb};
+use crate::tr;
 use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -53,75 +55,32 @@ pub const LABEL_SIZE: u32 = 15;
 /// Size of axis descriptions, px.
 pub const DESC_SIZE: u32 = 16;
 
-/// Colours for runs (Tableau 10, its yellow darkened to read on white):
-/// the same run has the same colour in every chart.
-const RUN_COLORS: [RGBColor; 10] = [
-    RGBColor(0x4e, 0x79, 0xa7),
-    RGBColor(0xf2, 0x8e, 0x2b),
-    RGBColor(0xe1, 0x57, 0x59),
-    RGBColor(0x76, 0xb7, 0xb2),
-    RGBColor(0x59, 0xa1, 0x4f),
-    RGBColor(0xb6, 0x99, 0x2d),
-    RGBColor(0xb0, 0x7a, 0xa1),
-    RGBColor(0xff, 0x9d, 0xa7),
-    RGBColor(0x9c, 0x75, 0x5f),
-    RGBColor(0x79, 0x70, 0x6e),
-];
+/// The shared palette colour in plotters' type.
+pub fn rgb(color: Rgb) -> RGBColor {
+    RGBColor(color.0, color.1, color.2)
+}
 
-/// Colour of the run at `index` in `result.runs`.
+/// Colour of the run at `index` in `result.runs`: the window's too.
 pub fn run_color(index: usize) -> RGBColor {
-    RUN_COLORS[index % RUN_COLORS.len()]
+    rgb(palette::run(index))
 }
 
-/// Sixteen colours for per-core lines: matplotlib's tab10, then the dark
-/// tones of tab20b (light tones do not read as thin lines on white).
-const CORE_COLORS: [RGBColor; 16] = [
-    RGBColor(0x1f, 0x77, 0xb4),
-    RGBColor(0xff, 0x7f, 0x0e),
-    RGBColor(0x2c, 0xa0, 0x2c),
-    RGBColor(0xd6, 0x27, 0x28),
-    RGBColor(0x94, 0x67, 0xbd),
-    RGBColor(0x8c, 0x56, 0x4b),
-    RGBColor(0xe3, 0x77, 0xc2),
-    RGBColor(0x7f, 0x7f, 0x7f),
-    RGBColor(0xbc, 0xbd, 0x22),
-    RGBColor(0x17, 0xbe, 0xcf),
-    RGBColor(0x39, 0x3b, 0x79),
-    RGBColor(0x63, 0x79, 0x39),
-    RGBColor(0x8c, 0x6d, 0x31),
-    RGBColor(0x84, 0x3c, 0x39),
-    RGBColor(0x7b, 0x41, 0x73),
-    RGBColor(0x31, 0x82, 0xbd),
-];
-
-/// Colour of core `index`'s line.
+/// Colour of core `index`'s line: the window's too.
 pub fn core_color(index: usize) -> RGBColor {
-    CORE_COLORS[index % CORE_COLORS.len()]
+    rgb(palette::core(index))
 }
 
-/// Computing (Okabe–Ito blue): safe for colour-blind readers against the
-/// vermillion of waiting for the GIL.
-pub const RUNNING: RGBColor = RGBColor(0x00, 0x72, 0xb2);
-/// Waiting for the GIL (Okabe–Ito vermillion): the cost the lesson is about.
-pub const GIL_WAIT: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
-/// Waiting on I/O: grey, the core is free for others meanwhile.
-pub const IO_WAIT: RGBColor = RGBColor(0xa6, 0xa6, 0xa6);
-
-/// The colour of a task state, the same in every chart.
+/// The colour of a task state, the same in every chart and the window.
 pub fn state_color(state: TaskState) -> RGBColor {
-    match state {
-        TaskState::Running => RUNNING,
-        TaskState::GilWait => GIL_WAIT,
-        TaskState::IoWait => IO_WAIT,
-    }
+    rgb(palette::state(state))
 }
 
 /// What a task state is called in legends.
-pub fn state_name(state: TaskState) -> &'static str {
+pub fn state_name(state: TaskState) -> String {
     match state {
-        TaskState::Running => "running (computing)",
-        TaskState::GilWait => "waiting for the GIL",
-        TaskState::IoWait => "waiting on I/O",
+        TaskState::Running => tr!("state-running"),
+        TaskState::GilWait => tr!("state-gil-wait"),
+        TaskState::IoWait => tr!("state-io-wait"),
     }
 }
 
@@ -222,10 +181,7 @@ pub fn header<DB: DrawingBackend>(
         (MARGIN, 16),
     )?;
     let cores = result.machine.cores;
-    let mut about = vec![format!(
-        "{cores} logical core{}",
-        if cores == 1 { "" } else { "s" }
-    )];
+    let mut about = vec![tr!("chart-cores", cores = cores)];
     if !result.machine.cpu.trim().is_empty() {
         about.push(result.machine.cpu.trim().to_owned());
     }
@@ -236,7 +192,7 @@ pub fn header<DB: DrawingBackend>(
         about.push(extra.to_owned());
     }
     if result.cancelled {
-        about.push("cancelled: partial results".to_owned());
+        about.push(tr!("chart-cancelled"));
     }
     let subtitle_style = text(15, MUTED);
     let subtitle = fit(root, &about.join(" · "), &subtitle_style, max)?;
@@ -363,11 +319,11 @@ impl TimeUnit {
         }
     }
 
-    /// Its symbol.
-    pub fn symbol(self) -> &'static str {
+    /// Its symbol, in the language on show.
+    pub fn symbol(self) -> String {
         match self {
-            TimeUnit::Ms => "ms",
-            TimeUnit::S => "s",
+            TimeUnit::Ms => tr!("unit-ms-short"),
+            TimeUnit::S => tr!("unit-s-short"),
         }
     }
 }
@@ -386,40 +342,29 @@ pub fn tick(value: f64, span: f64) -> String {
     };
     let text = format!("{value:.decimals$}");
     // Trailing zeros of a round tick ("1.50" → "1.5", "2.0" → "2").
-    if text.contains('.') {
+    let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
         text
+    };
+    match crate::i18n::current() {
+        crate::i18n::Language::Ru => text.replace('.', ","),
+        crate::i18n::Language::En => text,
     }
 }
 
 /// What a chart says when there is no run to draw.
-pub fn no_runs(result: &ExperimentResult) -> &'static str {
+pub fn no_runs(result: &ExperimentResult) -> String {
     if result.cancelled {
-        "cancelled before any run finished"
+        tr!("chart-cancelled-before-any")
     } else {
-        "no runs in this result"
+        tr!("chart-no-runs")
     }
 }
 
-/// A duration with three significant digits in a fitting unit: "850 µs",
-/// "1.24 ms", "12.3 ms", "205 ms", "1.50 s".
+/// A duration as every view writes it (see [`crate::present::units`]).
 pub fn duration(seconds: f64) -> String {
-    let (value, unit) = if seconds >= 1.0 {
-        (seconds, "s")
-    } else if seconds >= 1e-3 {
-        (seconds * 1e3, "ms")
-    } else {
-        (seconds * 1e6, "µs")
-    };
-    let decimals = if value >= 100.0 {
-        0
-    } else if value >= 10.0 {
-        1
-    } else {
-        2
-    };
-    format!("{value:.decimals$} {unit}")
+    crate::present::units::duration(seconds)
 }
 
 /// A label to place above a stretch `[x0, x1]` of px.
@@ -498,15 +443,6 @@ pub fn place_tags<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations_keep_three_digits() {
-        assert_eq!(duration(0.000_85), "850 µs");
-        assert_eq!(duration(0.001_24), "1.24 ms");
-        assert_eq!(duration(0.012_34), "12.3 ms");
-        assert_eq!(duration(0.205), "205 ms");
-        assert_eq!(duration(1.5), "1.50 s");
-    }
 
     #[test]
     fn ticks_drop_needless_decimals() {

@@ -28,6 +28,7 @@ use plotters::prelude::*;
 
 use super::{ExportError, write_atomic};
 use crate::engine::results::metrics::ExperimentResult;
+use crate::tr;
 
 /// What a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -65,12 +66,12 @@ impl ChartKind {
     }
 
     /// What the chart shows, for its title and for menus.
-    pub fn subject(self) -> &'static str {
+    pub fn subject(self) -> String {
         match self {
-            ChartKind::Speedup => "speed-up over the baseline",
-            ChartKind::Cpu => "CPU load per core",
-            ChartKind::Throughput => "tasks finished per second",
-            ChartKind::Timeline => "task timeline per worker",
+            ChartKind::Speedup => tr!("chart-subject-speedup"),
+            ChartKind::Cpu => tr!("chart-subject-cpu"),
+            ChartKind::Throughput => tr!("chart-subject-throughput"),
+            ChartKind::Timeline => tr!("chart-subject-timeline"),
         }
     }
 
@@ -92,9 +93,16 @@ impl fmt::Display for ChartKind {
 }
 
 /// A chart kind name that is not one of [`ChartKind::ALL`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown chart kind {0:?}; use one of speedup, cpu, throughput, timeline")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownChartKind(pub String);
+
+impl std::fmt::Display for UnknownChartKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&tr!("chart-unknown-kind", kind = self.0.clone()))
+    }
+}
+
+impl std::error::Error for UnknownChartKind {}
 
 impl FromStr for ChartKind {
     type Err = UnknownChartKind;
@@ -201,7 +209,7 @@ fn register_font() -> Drawn {
     if ok {
         Ok(())
     } else {
-        Err(DrawError("the embedded font could not be loaded".into()))
+        Err(DrawError(tr!("chart-font-failed")))
     }
 }
 

@@ -8,15 +8,14 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::frame::{self, LegendItem, MARGIN, Swatch, anchored, text};
 use super::{ChartKind, DrawError, Drawn};
 use crate::engine::results::metrics::{ExperimentResult, RunSummary};
+use crate::tr;
 
-/// Bars of runs without the GIL.
-const BAR: RGBColor = frame::RUNNING;
-/// Bars of runs under the simulated GIL.
-const BAR_GIL: RGBColor = frame::GIL_WAIT;
-/// The 1× line.
+/// The 1× line, as in the window.
 const BASELINE: RGBColor = RGBColor(0x55, 0x55, 0x55);
-/// The ideal line.
-const IDEAL: RGBColor = RGBColor(0x1b, 0x9e, 0x77);
+/// The ideal line, as in the window.
+fn ideal_color() -> RGBColor {
+    frame::rgb(crate::present::palette::IDEAL)
+}
 
 /// Room right of the plot for the reference lines' labels, px.
 const RIGHT_LABELS: i32 = 150;
@@ -31,30 +30,35 @@ const MAX_ROTATED: i32 = 220;
 fn missing_reason(run: &RunSummary, result: &ExperimentResult) -> String {
     if let Some(error) = &run.error {
         let first_line = error.lines().next().unwrap_or_default();
-        return format!("could not run ({first_line})");
+        return tr!(
+            "chart-speedup-could-not-run",
+            reason = first_line.to_owned()
+        );
     }
     if run.repetitions == 0 {
         return if result.cancelled {
-            "cancelled before it was measured".into()
+            tr!("chart-speedup-cancelled")
         } else {
-            "not measured".into()
+            tr!("speedup-not-measured")
         };
     }
     match result.runs.get(result.baseline) {
-        Some(base) if !base.succeeded() => format!("the baseline {:?} failed", base.label),
-        None => "no baseline".into(),
-        Some(_) => "no speed-up".into(),
+        Some(base) if !base.succeeded() => {
+            tr!("chart-speedup-baseline-failed", label = base.label.clone())
+        }
+        None => tr!("chart-speedup-no-baseline"),
+        Some(_) => tr!("chart-speedup-none"),
     }
 }
 
 /// The short word under a missing bar.
-fn missing_word(run: &RunSummary) -> &'static str {
+fn missing_word(run: &RunSummary) -> String {
     if run.error.is_some() {
-        "failed"
+        tr!("chart-speedup-word-failed")
     } else if run.repetitions == 0 {
-        "not run"
+        tr!("chart-speedup-word-not-run")
     } else {
-        "n/a"
+        tr!("chart-speedup-word-none")
     }
 }
 
@@ -118,51 +122,40 @@ pub(super) fn draw<DB: DrawingBackend>(
     let runs = &result.runs;
     let cores = result.machine.cores.max(1);
     let extra = match runs.get(result.baseline) {
-        Some(base) => format!("baseline: {}", base.label),
+        Some(base) => tr!("chart-speedup-baseline", label = base.label.clone()),
         None => String::new(),
     };
-    let area = frame::header(root, result, ChartKind::Speedup.subject(), &extra)?;
+    let area = frame::header(root, result, &ChartKind::Speedup.subject(), &extra)?;
 
     if runs.is_empty() {
         let (w, h) = area.dim_in_pixel();
         area.draw_text(
-            frame::no_runs(result),
+            &frame::no_runs(result),
             &anchored(text(20, frame::MUTED), HPos::Center, VPos::Center),
             (w as i32 / 2, h as i32 / 2),
         )?;
         return Ok(());
     }
 
+    // Each bar in its run's colour, as in the window and every other chart.
     let mut items = Vec::new();
-    if runs.iter().any(|r| !r.gil && r.speedup.is_some()) {
-        items.push(LegendItem::new(
-            Swatch::Fill(BAR.to_rgba()),
-            "speed-up: baseline's mean wall time ÷ the run's",
-        ));
-    }
-    if runs.iter().any(|r| r.gil && r.speedup.is_some()) {
-        items.push(LegendItem::new(
-            Swatch::Fill(BAR_GIL.to_rgba()),
-            "a run under the simulated GIL",
-        ));
-    }
     if runs
         .iter()
         .any(|r| r.speedup.is_some() && r.repetitions > 1)
     {
         items.push(LegendItem::new(
             Swatch::Line(frame::INK),
-            "range over repetitions",
+            tr!("chart-speedup-range"),
         ));
     }
     items.push(LegendItem::new(
         Swatch::Dashed(BASELINE),
-        "1× = as fast as the baseline",
+        tr!("chart-speedup-one"),
     ));
     if cores > 1 {
         items.push(LegendItem::new(
-            Swatch::Dashed(IDEAL),
-            "ideal: one task per logical core at once",
+            Swatch::Dashed(ideal_color()),
+            tr!("chart-speedup-ideal-legend"),
         ));
     }
     let area = frame::legend(&area, &items, MARGIN + Y_AXIS)?;
@@ -179,7 +172,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     if !missing.is_empty() {
         let lines = frame::wrap(
             &area,
-            &format!("No speed-up for: {}.", missing.join("; ")),
+            &tr!("chart-speedup-missing", runs = missing.join("; ")),
             &note_style,
             width as i32 - 2 * MARGIN,
         )?;
@@ -234,7 +227,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(8)
-        .y_desc("speed-up (×, higher is faster)")
+        .y_desc(tr!("chart-speedup-axis"))
         .y_label_formatter(&y_label)
         .draw()?;
 
@@ -249,7 +242,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
     chart.draw_series(dashed(BASELINE, 1.0))?;
     if cores > 1 {
-        chart.draw_series(dashed(IDEAL, ideal))?;
+        chart.draw_series(dashed(ideal_color(), ideal))?;
     }
     let right = chart.backend_coord(&(x_range.end, 1.0)).0 + 8;
     let baseline_y = chart.backend_coord(&(x_range.end, 1.0)).1;
@@ -257,7 +250,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let ref_style = |color| anchored(text(14, color), HPos::Left, VPos::Center);
     if cores == 1 {
         root.draw_text(
-            "1× = ideal (1 core)",
+            &tr!("chart-speedup-one-core"),
             &ref_style(BASELINE),
             (right, baseline_y),
         )?;
@@ -266,13 +259,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         let gap = (baseline_y - ideal_y).max(0);
         let push = ((18 - gap) / 2).max(0);
         root.draw_text(
-            "1× baseline",
+            &tr!("chart-speedup-one-short"),
             &ref_style(BASELINE),
             (right, baseline_y + push),
         )?;
         root.draw_text(
-            &format!("ideal ({cores} cores)"),
-            &ref_style(IDEAL),
+            &tr!("chart-speedup-ideal", cores = cores),
+            &ref_style(ideal_color()),
             (right, ideal_y - push),
         )?;
     }
@@ -282,7 +275,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     for (i, run) in runs.iter().enumerate() {
         let x = i as f64;
         let Some(speedup) = run.speedup else {
-            let word = format!("no bar: {}", missing_word(run));
+            let word = tr!("chart-speedup-no-bar", why = missing_word(run));
             let style = anchored(text(15, frame::MUTED), HPos::Center, VPos::Bottom);
             let (w, h) = plot_area.estimate_text_size(&word, &style)?;
             let (w, h) = (w as i32 / 2 + 4, h as i32);
@@ -294,7 +287,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             ))?;
             continue;
         };
-        let color = if run.under_gil() { BAR_GIL } else { BAR };
+        let color = frame::run_color(i);
         chart.draw_series(std::iter::once(Rectangle::new(
             [(x - 0.32, 0.0), (x + 0.32, speedup)],
             color.filled(),
@@ -311,7 +304,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             top = top.max(high);
         }
         // The value, on white so a reference line behind it does not cross it.
-        let value = format!("{speedup:.2}×");
+        let value = crate::present::units::speedup(speedup);
         let (w, h) = plot_area.estimate_text_size(&value, &value_style)?;
         let (w, h) = (w as i32 / 2 + 3, h as i32);
         chart.draw_series(std::iter::once(

@@ -9,6 +9,7 @@ use super::frame::{self, LegendItem, MARGIN, Swatch, TimeUnit, anchored, text};
 use super::{ChartKind, Drawn};
 use crate::engine::results::metrics::ExperimentResult;
 use crate::engine::view::series::{self, RollingWindow};
+use crate::tr;
 
 /// Room left of the plot for the y axis, px.
 const Y_AXIS: i32 = 90;
@@ -29,8 +30,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     let area = frame::header(
         root,
         result,
-        ChartKind::Throughput.subject(),
-        "each run's last repetition, rolling rate",
+        &ChartKind::Throughput.subject(),
+        &tr!("chart-throughput-extra"),
     )?;
 
     // One line per run with tasks, each with a window fitted to its length.
@@ -68,7 +69,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     } else {
         Some(frame::fit(
             &area,
-            &format!("No finished tasks recorded for: {}.", without.join("; ")),
+            &tr!("chart-throughput-missing", runs = without.join("; ")),
             &note_style,
             width as i32 - 2 * MARGIN,
         )?)
@@ -105,13 +106,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         .x_label_area_size(56)
         .y_label_area_size(Y_AXIS)
         .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
-    let x_desc = format!("time since the repetition's start ({})", unit.symbol());
+    let x_desc = tr!("chart-time-since-repetition", unit = unit.symbol());
     let x_label = |v: &f64| frame::tick(*v, x_max);
     let y_label = |v: &f64| thousands(*v, y_max);
     let mut mesh = chart.configure_mesh();
     frame::house_mesh(&mut mesh, frame::LABEL_SIZE)
         .x_desc(x_desc)
-        .y_desc("tasks finished per second")
+        .y_desc(tr!("chart-subject-throughput"))
         .x_labels(12)
         .y_labels(8)
         .x_label_formatter(&x_label)
@@ -121,7 +122,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     if lines.is_empty() {
         let (x, y) = chart.backend_coord(&(x_max / 2.0, y_max / 2.0));
         root.draw_text(
-            "no finished tasks recorded",
+            &tr!("chart-throughput-none"),
             &anchored(text(22, frame::MUTED), HPos::Center, VPos::Center),
             (x, y),
         )?;

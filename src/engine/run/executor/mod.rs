@@ -15,6 +15,8 @@ mod thread_pool;
 mod threads;
 
 use std::path::Path;
+
+use crate::tr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -47,6 +49,8 @@ pub struct RunContext<'a> {
     pub notices: &'a (dyn Fn(ExecNotice) + Sync),
     /// Where temporary folders go (default: the OS's).
     pub temp_root: Option<&'a Path>,
+    /// How long a Python interpreter may take to start.
+    pub python_startup_timeout: Duration,
 }
 
 impl RunContext<'_> {
@@ -102,10 +106,9 @@ pub struct ExecReport {
 }
 
 /// Why a run could not be carried out (distinct from tasks that failed).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ExecError {
     /// The OS refused a thread.
-    #[error("could not start thread {name}: {source}")]
     Thread {
         /// Thread name.
         name: String,
@@ -113,7 +116,6 @@ pub enum ExecError {
         source: std::io::Error,
     },
     /// The OS refused a runtime or pool.
-    #[error("could not start the {what}: {reason}")]
     Runtime {
         /// tokio runtime, rayon pool...
         what: &'static str,
@@ -121,13 +123,11 @@ pub enum ExecError {
         reason: String,
     },
     /// A Python interpreter failed the run.
-    #[error("{reason}")]
     Python {
         /// What happened, with the interpreter's last words.
         reason: String,
     },
     /// A worker process could not be started or spoke nonsense.
-    #[error("worker process {exe}: {reason}")]
     Worker {
         /// The executable.
         exe: String,
@@ -135,6 +135,28 @@ pub enum ExecError {
         reason: String,
     },
 }
+
+impl std::fmt::Display for ExecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ExecError::Thread { name, source } => tr!(
+                "err-thread",
+                name = name.clone(),
+                reason = source.to_string()
+            ),
+            ExecError::Runtime { what, reason } => {
+                tr!("err-runtime", what = *what, reason = reason.clone())
+            }
+            ExecError::Python { reason } => reason.clone(),
+            ExecError::Worker { exe, reason } => {
+                tr!("err-worker", exe = exe.clone(), reason = reason.clone())
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ExecError {}
 
 /// One execution model.
 pub trait Executor: Send + Sync {

@@ -14,6 +14,7 @@
 //! On Windows workers open no console window and are in a process group of
 //! their own, so the console's Ctrl+C reaches only the lab, which cancels.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -84,7 +85,12 @@ impl Children {
             by_pid: Mutex::default(),
             #[cfg(windows)]
             job: crate::engine::run::child::windows_job::Job::new()
-                .map_err(|e| log::warn!("no job object for the pool's workers: {e}"))
+                .map_err(|e| {
+                    log::warn!(
+                        "{}",
+                        crate::tr!("log-no-job-object", reason = e.to_string())
+                    )
+                })
                 .ok(),
         }
     }
@@ -94,7 +100,14 @@ impl Children {
         if let Some(job) = &self.job
             && let Err(error) = job.assign(&child)
         {
-            log::warn!("worker {} not in the job object: {error}", child.id());
+            log::warn!(
+                "{}",
+                crate::tr!(
+                    "log-worker-not-in-job",
+                    pid = child.id(),
+                    reason = error.to_string()
+                )
+            );
         }
         self.lock().insert(child.id(), child);
     }
@@ -107,7 +120,7 @@ impl Children {
     /// killed first (it stopped answering); without, it is exiting by itself.
     fn reap(&self, pid: u32, kill: bool) -> String {
         let Some(mut child) = self.lock().remove(&pid) else {
-            return "already gone".to_owned();
+            return tr!("exit-already-gone");
         };
         if kill {
             // A worker that died has a status already; killing changes nothing.
@@ -116,9 +129,10 @@ impl Children {
             }
             let _ = child.kill();
         }
-        child
-            .wait()
-            .map_or_else(|e| format!("status unknown: {e}"), describe_exit)
+        child.wait().map_or_else(
+            |e| tr!("exit-status-unknown", reason = e.to_string()),
+            describe_exit,
+        )
     }
 
     fn kill_all(&self) {
@@ -135,19 +149,7 @@ impl Drop for Children {
     }
 }
 
-fn describe_exit(status: std::process::ExitStatus) -> String {
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::ExitStatusExt;
-        if let Some(signal) = status.signal() {
-            return format!("killed by signal {signal}");
-        }
-    }
-    match status.code() {
-        Some(code) => format!("exited with code {code}"),
-        None => "exited".to_owned(),
-    }
-}
+use crate::engine::python::process::describe_exit;
 
 /// A started worker: its pipes and its timeline lane.
 struct Worker {
@@ -189,19 +191,22 @@ impl PoolShared<'_> {
         crate::engine::run::child::detach_from_console(&mut command);
         let mut child = command
             .spawn()
-            .map_err(|e| worker_error(self.exe, format!("cannot start: {e}")))?;
+            .map_err(|e| worker_error(self.exe, tr!("err-worker-start", reason = e.to_string())))?;
         let pid = child.id();
         let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(worker_error(self.exe, "no pipes to the worker"));
+            return Err(worker_error(self.exe, tr!("err-worker-no-pipes")));
         };
         self.children.insert(child);
         stdin
             .write_all(self.setup_line.as_bytes())
             .and_then(|()| stdin.flush())
             .map_err(|e| {
-                worker_error(self.exe, format!("cannot send setup to process {pid}: {e}"))
+                worker_error(
+                    self.exe,
+                    tr!("err-worker-setup", pid = pid, reason = e.to_string()),
+                )
             })?;
         Ok((pid, stdin, stdout))
     }
@@ -225,7 +230,7 @@ impl PoolShared<'_> {
                 let exit = self.children.reap(pid, true);
                 Err(worker_error(
                     self.exe,
-                    format!("process {pid} did not start ({exit})"),
+                    tr!("err-worker-not-started", pid = pid, exit = exit),
                 ))
             }
         }
@@ -274,9 +279,11 @@ impl PoolShared<'_> {
                         TaskFailure::Cancelled
                     } else {
                         let exit = self.children.reap(worker.pid, true);
-                        TaskFailure::Error(format!(
-                            "worker process {} died while running task {task} ({exit})",
-                            worker.pid
+                        TaskFailure::Error(tr!(
+                            "err-worker-died",
+                            pid = worker.pid,
+                            task = task,
+                            exit = exit
                         ))
                     };
                     mark_lost_task(&worker.lane, task, sent_ns);
@@ -447,9 +454,7 @@ pub fn worker_main() -> std::process::ExitCode {
     let mut input = stdin.lock();
     let mut output = std::io::stdout().lock();
     let Some(ToWorker::Setup { work, services }) = read_message(&mut input) else {
-        eprintln!(
-            "concurrency-lab worker: expected a setup message on stdin; this mode is started by the lab itself"
-        );
+        eprintln!("{}", tr!("err-worker-mode"));
         return std::process::ExitCode::from(2);
     };
     let cancel = CancelToken::new();

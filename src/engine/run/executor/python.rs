@@ -9,6 +9,7 @@
 //! lanes and in the task results, exactly as the lab's own executors do, so
 //! everything downstream — spans, metrics, timeline, charts — is shared.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -17,7 +18,6 @@ use serde_json::json;
 
 use super::{ExecError, ExecReport, Executor, RunContext};
 use crate::engine::measure::recorder::{Event, EventKind, Lane, LaneKind, UNKNOWN_CPU};
-use crate::engine::python::calibrate::STARTUP_TIMEOUT;
 use crate::engine::python::process::{BatchLane, Driver, DriverError, FromDriver, Next};
 use crate::engine::run::workload::{Services, TaskFailure, convoy_step_iters};
 use crate::engine::spec::preset::{Model, PythonPlan, ResolvedWorkload};
@@ -45,14 +45,14 @@ impl Executor for PythonRun {
     fn run(&self, ctx: &RunContext<'_>) -> Result<ExecReport, ExecError> {
         let plan = ctx.plan.python.as_ref().ok_or_else(|| ExecError::Runtime {
             what: "Python run",
-            reason: "no interpreter was resolved for it".into(),
+            reason: tr!("err-no-interpreter-resolved"),
         })?;
         let cancelled = || ctx.cancel.is_cancelled();
         let mut driver = Driver::start(
             &plan.interpreter,
             plan.gil_flag,
             ctx.temp_root,
-            STARTUP_TIMEOUT,
+            ctx.python_startup_timeout,
             &cancelled,
         )
         .map_err(python_error)?;
@@ -194,9 +194,9 @@ impl Session<'_, '_> {
             if let Some(limit) = watchdog.expired() {
                 driver.kill();
                 return Err(ExecError::Python {
-                    reason: format!(
-                        "no task ended for {} s (task_timeout_s); the interpreter was stopped",
-                        limit.as_secs_f64()
+                    reason: tr!(
+                        "err-python-timeout",
+                        seconds = crate::i18n::number(limit.as_secs_f64(), 1)
                     ),
                 });
             }
@@ -223,7 +223,7 @@ impl Session<'_, '_> {
                 }
                 Next::Message(FromDriver::Bye) => {
                     return finished.map(Some).ok_or_else(|| ExecError::Python {
-                        reason: "the lab's Python program ended without its measurements".into(),
+                        reason: tr!("err-python-no-measurements"),
                     });
                 }
                 Next::Message(FromDriver::Error { message }) => {
@@ -263,7 +263,7 @@ impl Session<'_, '_> {
             let outcome = match (checksum, error) {
                 (Some(checksum), None) => Ok(checksum),
                 (_, Some(error)) => Err(TaskFailure::Error(error)),
-                (None, None) => Err(TaskFailure::Error("returned nothing".into())),
+                (None, None) => Err(TaskFailure::Error(tr!("err-returned-nothing"))),
             };
             self.ctx.results.set(task, &outcome);
         }
