@@ -37,6 +37,8 @@ fn empty_work(tasks: u32) -> ResolvedWorkload {
         io_rounds: 0,
         fault: None,
         cpu_ms: None,
+        serial_iters: 0,
+        serial_ms: None,
     }
 }
 

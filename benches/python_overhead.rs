@@ -47,6 +47,8 @@ fn window_s(python: &PythonInfo, model: Model, tasks: u32, record: bool) -> f64 
         io_rounds: 0,
         fault: None,
         cpu_ms: None,
+        serial_iters: 0,
+        serial_ms: None,
     };
     let plan = PythonPlan {
         interpreter: python.clone(),

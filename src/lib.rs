@@ -7,10 +7,13 @@
 //! - [`cli`]: the command line.
 //! - [`present`]: colours, units and result columns shared by all of them.
 //! - [`i18n`]: the languages (English, Russian) every message comes in.
+//! - [`input_file`]: reading a file a person named, bounded and type-checked.
 
 pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod export;
 pub mod i18n;
+pub mod input_file;
+pub mod lessons;
 pub mod present;

@@ -153,6 +153,20 @@ fn mp_semaphores() -> std::collections::HashSet<String> {
         .unwrap_or_default()
 }
 
+/// Folders `multiprocessing` made in the system's temporary folder.
+#[cfg(target_os = "linux")]
+fn mp_folders() -> std::collections::HashSet<String> {
+    std::fs::read_dir(std::env::temp_dir())
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|name| name.starts_with("pymp-"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Cancelling a Python run mid-run kills the interpreter and every process
 /// it started, removes its files, and leaves no thread of the lab behind.
 #[cfg(target_os = "linux")]
@@ -170,6 +184,7 @@ fn cancelling_a_python_run_leaves_no_python_process_or_file() {
     let mut options = options();
     options.temp_root = Some(temp_root.path().to_owned());
     let semaphores_before = mp_semaphores();
+    let folders_before = mp_folders();
     let mut models: Vec<(String, usize)> = vec![
         ("model = \"sequential\"".into(), 1),
         ("model = \"threads\"".into(), 1),
@@ -244,4 +259,6 @@ fn cancelling_a_python_run_leaves_no_python_process_or_file() {
         .cloned()
         .collect();
     assert!(new.is_empty(), "semaphores left in /dev/shm: {new:?}");
+    let new: Vec<String> = mp_folders().difference(&folders_before).cloned().collect();
+    assert!(new.is_empty(), "multiprocessing folders left: {new:?}");
 }

@@ -63,6 +63,10 @@ def splitmix64(x):
     return x ^ (x >> 31)
 
 
+# The task id the serial part's seed comes from (no task has it).
+SERIAL_PART = 0xFFFFFFFF
+
+
 def kernel_seed(task):
     return splitmix64(task ^ 0x5EEDCAFEF00DD00D) % (MODULUS - 1) + 1
 
@@ -844,6 +848,9 @@ def run(out, request):
     cpu_before = time.process_time_ns()
     t0 = perf_counter_ns()
     send(out, {"type": "started", "t_ns": t0})
+    # Amdahl's serial part: one thread, before the tasks, inside the window.
+    serial = int(request["work"].get("serial_iters", 0))
+    serial_state = spin(kernel_seed(SERIAL_PART), serial) if serial else None
     if not request.get("record", True):
         plain_run(work, model, workers, request)
     elif model in NEEDS_REQUEST:
@@ -868,6 +875,7 @@ def run(out, request):
             "workers": sorted(recorder.worker_cpu),
             "gil_enabled": gil_enabled,
             "switch_interval_s": sys.getswitchinterval(),
+            "serial_state": serial_state,
         },
     )
 

@@ -42,6 +42,16 @@ pub enum Action {
     DismissError,
     /// Speak this language (`None`: the system's), and remember it.
     SetLanguage(Option<crate::i18n::Language>),
+    /// Open the Lessons panel (on this step, else where the learner was).
+    OpenLessons(Option<u8>),
+    /// Close it, putting the learner's own experiment back.
+    CloseLessons,
+    /// Show this step of the lessons.
+    GoToLesson(u8),
+    /// Run the step's experiment.
+    RunLesson,
+    /// Show the Python program of run `index` of the experiment on show.
+    ShowPythonCode(usize),
 }
 
 /// What an export writes.
@@ -172,6 +182,17 @@ impl LabApp {
                 }
             }
             Action::DismissError => self.error = None,
+            Action::OpenLessons(step) => {
+                self.open_lessons(step.and_then(crate::lessons::Lesson::number));
+            }
+            Action::CloseLessons => self.close_lessons(),
+            Action::GoToLesson(step) => {
+                if let Some(lesson) = crate::lessons::Lesson::number(step) {
+                    self.go_to_lesson(lesson);
+                }
+            }
+            Action::RunLesson => self.run_lesson(),
+            Action::ShowPythonCode(index) => self.show_python_code(index),
             Action::SetLanguage(language) => {
                 self.settings.language = language;
                 let chosen = language.unwrap_or_else(crate::i18n::system_language);
@@ -186,7 +207,7 @@ impl LabApp {
         ctx.request_repaint();
     }
 
-    fn run_experiment(&mut self) {
+    pub(super) fn run_experiment(&mut self) {
         if self.is_running() {
             return;
         }

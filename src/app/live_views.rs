@@ -6,9 +6,11 @@ use egui_plot::{Line, Plot, Span};
 
 use super::LabApp;
 use super::colors::to_color32;
+use super::lessons_panel::outlined;
 use super::timeline_view;
 use crate::engine::view::live::{LiveExperiment, Phase};
 use crate::engine::view::series::{RollingWindow, concurrency_series, throughput_series};
+use crate::lessons::View;
 use crate::present::palette;
 use crate::tr;
 
@@ -42,23 +44,39 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
         });
     }
     let plot_height = (ui.available_height() * 0.32).clamp(130.0, 240.0);
+    let highlighted = app.highlighted();
     ui.columns(3, |columns| {
-        columns[0]
-            .strong(tr!("cpu-plot-title"))
-            .on_hover_text(tr!("cpu-plot-help"));
-        cpu_ui(app, &mut columns[0], plot_height);
-        columns[1]
-            .strong(tr!("throughput-plot-title"))
-            .on_hover_text(tr!("throughput-plot-help"));
+        outlined(&mut columns[0], highlighted == Some(View::Cpu), |ui| {
+            plot_title(ui, tr!("cpu-plot-title"), tr!("cpu-plot-help"));
+            cpu_ui(app, ui, plot_height);
+        });
+        plot_title(
+            &mut columns[1],
+            tr!("throughput-plot-title"),
+            tr!("throughput-plot-help"),
+        );
         series_ui(app, &mut columns[1], plot_height, Series::Throughput);
-        columns[2]
-            .strong(tr!("in-flight-plot-title"))
-            .on_hover_text(tr!("in-flight-plot-help"));
+        plot_title(
+            &mut columns[2],
+            tr!("in-flight-plot-title"),
+            tr!("in-flight-plot-help"),
+        );
         series_ui(app, &mut columns[2], plot_height, Series::InFlight);
     });
     runs_key_ui(app, ui);
     ui.separator();
-    timeline_view::ui(app, ui);
+    outlined(ui, highlighted == Some(View::Timeline), |ui| {
+        timeline_view::ui(app, ui);
+    });
+}
+
+/// A plot's title on one line, so that the three plots start level; cut
+/// short where the column is narrow, whole on hover with its explanation.
+fn plot_title(ui: &mut egui::Ui, title: String, help: String) {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.add(egui::Label::new(egui::RichText::new(&title).strong()).truncate())
+            .on_hover_text(format!("{title}\n\n{help}"));
+    });
 }
 
 fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {

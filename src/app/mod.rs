@@ -10,6 +10,7 @@ mod actions;
 mod colors;
 mod experiment_panel;
 mod files;
+mod lessons_panel;
 mod live_views;
 mod results_view;
 pub mod settings;
@@ -34,6 +35,7 @@ use crate::tr;
 
 pub use actions::Action;
 use files::Dialogs;
+pub use lessons_panel::LessonsState;
 use settings::{Settings, ThemeChoice};
 
 /// Shortest time between frames drawn because new data arrived.
@@ -59,6 +61,10 @@ pub struct AppOptions {
     pub persist: bool,
     /// The language asked for on the command line (over the saved choice).
     pub language: Option<crate::i18n::Language>,
+    /// Open the Lessons panel on this step (1-based).
+    pub lesson: Option<u8>,
+    /// The window's size in points (default 1400×900).
+    pub size: Option<[f32; 2]>,
 }
 
 impl Default for AppOptions {
@@ -70,6 +76,8 @@ impl Default for AppOptions {
             autorun: false,
             monitor: true,
             persist: true,
+            lesson: None,
+            size: None,
             language: None,
         }
     }
@@ -115,6 +123,8 @@ pub struct LabApp {
     about_open: bool,
     /// "Show the Python code": a title and the program.
     python_code: Option<(String, String)>,
+    /// The guided lessons.
+    lessons: lessons_panel::LessonsState,
     actions: Vec<Action>,
 }
 
@@ -193,6 +203,7 @@ impl LabApp {
             log::warn!("{reason}");
             status = reason;
         }
+        let lessons = lessons_panel::LessonsState::new(options.persist);
         let mut app = LabApp {
             settings,
             dialogs: Dialogs::new(options.native_dialogs, Some(ctx.clone())),
@@ -215,10 +226,14 @@ impl LabApp {
             heat_map: None,
             about_open: false,
             python_code: None,
+            lessons,
             actions: Vec::new(),
         };
         app.apply_theme(ctx);
         install_fonts(ctx);
+        if let Some(lesson) = app.options.lesson {
+            app.actions.push(Action::OpenLessons(Some(lesson)));
+        }
         if let Some(preset) = app.options.preset.clone() {
             app.actions.push(Action::OpenPreset(preset));
             if app.options.autorun {
@@ -234,6 +249,11 @@ impl LabApp {
             self.monitor = None;
             self.monitor = start_monitor(ctx, &self.running, self.settings.monitor_interval_ms);
         }
+    }
+
+    /// Where the learner is in the lessons.
+    pub fn lessons(&self) -> &LessonsState {
+        &self.lessons
     }
 
     /// Queues an action, as a click would.
@@ -418,6 +438,7 @@ impl LabApp {
             }
         }
         self.running.store(self.is_running(), Ordering::Relaxed);
+        self.lesson_result_arrived();
     }
 
     /// CPU samples as (seconds from `origin_ns`, per-core loads).
@@ -471,6 +492,13 @@ impl eframe::App for LabApp {
             .default_size(340.0)
             .min_size(260.0)
             .show(ui, |ui| experiment_panel::ui(self, ui));
+        if self.lessons.open {
+            egui::Panel::right("lessons")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(260.0)
+                .show(ui, |ui| lessons_panel::ui(self, ui));
+        }
         egui::Panel::bottom("results")
             .resizable(true)
             .default_size(290.0)
@@ -535,12 +563,21 @@ fn install_fonts(ctx: &egui::Context) {
 /// match with `packaging/linux/<APP_ID>.desktop` to show the lab's name and icon.
 pub const APP_ID: &str = "io.github.concurrency_lab.ConcurrencyLab";
 
-/// Where eframe keeps the settings (named before the app id existed, so it
-/// stays the same folder: `~/.local/share/concurrency-lab` on Linux,
+/// The app's name for its data folder (eframe's storage, lesson progress);
+/// named before the app id existed, so it stays the same folder.
+pub const DATA_NAME: &str = "concurrency-lab";
+
+/// Where the app keeps what it remembers (`None` where the OS has no such
+/// place): `~/.local/share/concurrency-lab` on Linux,
 /// `~/Library/Application Support/concurrency-lab` on macOS,
-/// `%APPDATA%\concurrency-lab\data` on Windows).
+/// `%APPDATA%\concurrency-lab\data` on Windows.
+pub fn data_dir() -> Option<PathBuf> {
+    eframe::storage_dir(DATA_NAME)
+}
+
+/// Where eframe keeps the settings.
 pub fn settings_file() -> Option<PathBuf> {
-    eframe::storage_dir("concurrency-lab").map(|folder| folder.join("app.ron"))
+    data_dir().map(|folder| folder.join("app.ron"))
 }
 
 /// Opens the window; returns the process exit code. With no display, says so
@@ -551,14 +588,17 @@ pub fn settings_file() -> Option<PathBuf> {
 /// its WARP software rasteriser on Windows, Vulkan or GLES on Linux, Metal
 /// on macOS. `CONCURRENCY_LAB_RENDERER=wgpu|glow` chooses one.
 pub fn run(options: AppOptions) -> std::process::ExitCode {
+    use std::io::Write as _;
     if let Some(message) = no_display_reason() {
-        eprintln!("{message}");
+        // `eprintln!` would panic on a closed stderr; nobody to tell then.
+        let _ = writeln!(std::io::stderr(), "{message}");
         return std::process::ExitCode::from(1);
     }
     let persistence_path = settings_file();
     match &persistence_path {
         Some(file) => {
-            eprintln!(
+            let _ = writeln!(
+                std::io::stderr(),
                 "{}",
                 tr!("settings-kept-in", path = file.display().to_string())
             );
@@ -575,14 +615,15 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
                 );
             }
         }
-        None => eprintln!("{}", tr!("settings-nowhere")),
+        None => {
+            let _ = writeln!(std::io::stderr(), "{}", tr!("settings-nowhere"));
+        }
     }
     let mut failures = Vec::new();
     for renderer in renderers() {
         match open_window(renderer, persistence_path.clone(), options.clone()) {
             Ok(()) => return std::process::ExitCode::SUCCESS,
-            Err(error) => {
-                let retry = is_renderer_failure(&error);
+            Err(error) if is_renderer_failure(&error) => {
                 let failure = tr!(
                     "renderer-failed",
                     renderer = renderer_name(renderer),
@@ -590,13 +631,20 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
                 );
                 log::warn!("{failure}");
                 failures.push(failure);
-                if !retry {
-                    break;
-                }
+            }
+            Err(error) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    tr!("window-failed", error = error.to_string())
+                );
+                return std::process::ExitCode::from(1);
             }
         }
     }
-    eprintln!(
+    // `eprintln!` would panic on a closed stderr; nobody to tell then.
+    let _ = writeln!(
+        std::io::stderr(),
         "{}",
         tr!("window-no-renderer", failures = failures.join("\n  "))
     );
@@ -642,7 +690,7 @@ fn open_window(
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Concurrency Lab")
         .with_app_id(APP_ID)
-        .with_inner_size([1400.0, 900.0])
+        .with_inner_size(options.size.unwrap_or([1400.0, 900.0]))
         .with_min_inner_size([900.0, 600.0]);
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);
@@ -654,7 +702,7 @@ fn open_window(
         ..Default::default()
     };
     eframe::run_native(
-        "concurrency-lab",
+        DATA_NAME,
         native,
         Box::new(move |cc| Ok(Box::new(LabApp::new(cc, options)))),
     )

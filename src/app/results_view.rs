@@ -7,8 +7,10 @@
 use super::LabApp;
 use super::actions::Action;
 use super::colors::to_color32;
+use super::lessons_panel::outlined;
 use crate::engine::results::explain::explain;
 use crate::engine::results::metrics::{ExperimentResult, RunSummary};
+use crate::lessons::View;
 use crate::present::columns::{Column, render_table, run_label};
 use crate::present::{palette, units};
 use crate::tr;
@@ -96,7 +98,11 @@ fn draw(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>, state: &mut 
         .resizable(true)
         .default_size(chart_width)
         .min_size(200.0)
-        .show(ui, |ui| speedup_chart_ui(ui, &groups, &rows));
+        .show(ui, |ui| {
+            outlined(ui, app.highlighted() == Some(View::Speedup), |ui| {
+                speedup_chart_ui(ui, &groups, &rows);
+            });
+        });
     egui::CentralPanel::default().show(ui, |ui| {
         // The table takes what its rows need, leaving the explanations at
         // least three lines; a new set of experiments starts at the top left.
@@ -107,14 +113,16 @@ fn draw(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>, state: &mut 
         let salt = state.shown.clone();
         ui.push_id(("results", salt), |ui| {
             ui.set_max_height(table_height);
-            table_ui(
-                ui,
-                &rows,
-                groups.len() > 1,
-                &columns,
-                &mut state.sort,
-                &mut state.offset,
-            );
+            outlined(ui, app.highlighted() == Some(View::Results), |ui| {
+                table_ui(
+                    ui,
+                    &rows,
+                    groups.len() > 1,
+                    &columns,
+                    &mut state.sort,
+                    &mut state.offset,
+                );
+            });
         });
         ui.separator();
         explanations_ui(ui, &groups, &rows);
@@ -431,6 +439,8 @@ fn header_cell_ui(
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), egui::Sense::click());
     let text = format!("{}{marker}", column.title());
+    // Painted, not laid out as a widget: said to screen readers (and tests) here.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, column.title()));
     let align = if left || column.is_text() {
         egui::Align2::LEFT_CENTER
     } else {
@@ -486,6 +496,7 @@ fn run_cell_ui(ui: &mut egui::Ui, row: &Row<'_>, grouped: bool, width: f32) {
         String::new()
     };
     let label = format!("{prefix}{}", run_label(row.run));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     let text_color = if row.best {
         ui.visuals().strong_text_color()
     } else {
@@ -526,6 +537,7 @@ fn figures_row_ui(
         for ((cell, column), width) in cells.iter().zip(columns).zip(widths) {
             let (rect, response) =
                 ui.allocate_exact_size(egui::vec2(*width, ROW_HEIGHT), egui::Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, cell));
             row_background(ui, rect, row, row.index % 2 == 1);
             let (at, align) = if column.is_text() {
                 (

@@ -71,10 +71,11 @@ impl Default for Settings {
 }
 
 /// The built-in CPU-bound preset: what a first-time user should see.
+/// Named and described in the language on show.
 pub fn default_preset() -> Preset {
     builtin::BUILTIN_PRESETS
         .first()
-        .and_then(|b| preset::parse(b.toml, b.name).ok())
+        .and_then(|b| b.preset().ok())
         .unwrap_or_else(|| Preset {
             version: preset::PRESET_VERSION,
             name: "Untitled".into(),
@@ -82,6 +83,7 @@ pub fn default_preset() -> Preset {
             repetitions: 1,
             warmup: 0,
             baseline: None,
+            sweep: None,
             workload: preset::WorkloadSpec {
                 kind: preset::WorkloadKind::Cpu,
                 tasks: Some(8),
@@ -91,6 +93,7 @@ pub fn default_preset() -> Preset {
                 io_ms: None,
                 bytes: None,
                 io_rounds: None,
+                serial_ms: None,
             },
             runs: vec![preset::RunSpec::new(preset::Model::Sequential)],
         })
@@ -106,6 +109,7 @@ pub fn new_preset() -> Preset {
         repetitions: 3,
         warmup: 1,
         baseline: None,
+        sweep: None,
         workload: preset::WorkloadSpec {
             kind: preset::WorkloadKind::Cpu,
             tasks: Some(8),
@@ -115,6 +119,7 @@ pub fn new_preset() -> Preset {
             io_ms: None,
             bytes: None,
             io_rounds: None,
+            serial_ms: None,
         },
         runs: vec![
             preset::RunSpec::new(preset::Model::Sequential),

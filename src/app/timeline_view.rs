@@ -74,7 +74,6 @@ pub fn state_name(state: TaskState) -> String {
 pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         ui.strong(tr!("timeline-title"));
-        legend_ui(ui, app.live.as_ref());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button(tr!("timeline-fit"))
@@ -106,6 +105,10 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
                         });
                 }
             }
+            // The legend takes the room the controls leave, wrapping where
+            // it is narrow (long Russian names) instead of running under them.
+            let wrapping = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+            ui.with_layout(wrapping, |ui| legend_ui(ui, app.live.as_ref()));
         });
     });
     let Some(live) = &app.live else {

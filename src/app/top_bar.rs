@@ -15,6 +15,16 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
         ui.menu_button(tr!("menu-file"), |ui| file_menu_ui(app, ui));
         ui.menu_button(tr!("menu-export"), |ui| export_menu_ui(app, ui));
         ui.menu_button(tr!("menu-view"), |ui| view_menu_ui(app, ui));
+        let lessons = ui
+            .selectable_label(app.lessons.open, tr!("menu-lessons"))
+            .on_hover_text(tr!("lessons-open-help"));
+        if lessons.clicked() {
+            app.push(if app.lessons.open {
+                Action::CloseLessons
+            } else {
+                Action::OpenLessons(None)
+            });
+        }
         if ui.button(tr!("menu-about")).clicked() {
             app.about_open = true;
         }

@@ -4,12 +4,12 @@
 //! 1 the run failed, 2 bad preset or arguments, 130 cancelled).
 
 mod error;
+mod lessons;
 mod pythons;
 mod run;
 mod table;
 
 use std::ffi::OsString;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -42,6 +42,10 @@ enum Commands {
     Calibrate(CalibrateArgs),
     /// List the Python interpreters found on this machine
     Pythons(pythons::PythonsArgs),
+    /// List the guided lessons and which ones are done
+    Lessons,
+    /// Follow one guided lesson: read, predict, measure, compare
+    Lesson(lessons::LessonArgs),
     /// Open the desktop app
     Gui(GuiArgs),
 }
@@ -61,6 +65,26 @@ struct GuiArgs {
     /// Run the preset as soon as the window opens
     #[arg(long, requires = "preset")]
     autorun: bool,
+    /// Open the window on this lesson
+    #[arg(long, value_name = "N")]
+    lesson: Option<u8>,
+    /// The window's size in points, e.g. 1280x720 (for a projector or a screenshot)
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
+    size: Option<[f32; 2]>,
+}
+
+/// `1280x720` as a size, within what a screen can hold.
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let bad = || tr!("cli-bad-size", size = text.to_owned());
+    let (width, height) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let side = |s: &str| {
+        s.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|v| (200..=16_384).contains(v))
+            .map(f32::from)
+    };
+    Ok([side(width).ok_or_else(bad)?, side(height).ok_or_else(bad)?])
 }
 
 /// Parses the command line and runs it.
@@ -98,8 +122,20 @@ pub fn main() -> ExitCode {
             None => calibrate(),
         },
         Some(Commands::Pythons(args)) => pythons::pythons(&args),
-        Some(Commands::Gui(args)) => return gui(args.preset, args.autorun, cli.lang),
-        None => return gui(None, false, cli.lang),
+        Some(Commands::Lessons) => lessons::lessons(),
+        Some(Commands::Lesson(args)) => lessons::lesson(&args),
+        Some(Commands::Gui(args)) => return gui(args, cli.lang),
+        None => {
+            return gui(
+                GuiArgs {
+                    preset: None,
+                    autorun: false,
+                    lesson: None,
+                    size: None,
+                },
+                cli.lang,
+            );
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -160,18 +196,37 @@ fn translated_command() -> clap::Command {
             c.about(tr!("cli-help-pythons"))
                 .mut_arg("json", |a| a.help(tr!("cli-help-pythons-json")))
         })
+        .mut_subcommand("lessons", |c| c.about(tr!("cli-help-lessons")))
+        .mut_subcommand("lesson", lessons::translate_help)
         .mut_subcommand("gui", |c| {
             c.about(tr!("cli-help-gui"))
                 .mut_arg("preset", |a| a.help(tr!("cli-help-gui-preset")))
                 .mut_arg("autorun", |a| a.help(tr!("cli-help-gui-autorun")))
+                .mut_arg("lesson", |a| a.help(tr!("cli-help-gui-lesson")))
+                .mut_arg("size", |a| a.help(tr!("cli-help-gui-size")))
         })
 }
 
-fn gui(preset: Option<String>, autorun: bool, lang: Option<Language>) -> ExitCode {
+/// Opens the window; a lesson number that does not exist is refused here,
+/// before a window opens.
+fn gui(args: GuiArgs, lang: Option<Language>) -> ExitCode {
+    if let Some(number) = args.lesson
+        && crate::lessons::Lesson::number(number).is_none()
+    {
+        let message = tr!(
+            "cli-lesson-unknown",
+            number = number,
+            count = crate::lessons::COUNT
+        );
+        print_err(&format!("{}\n", tr!("cli-error", message = message)));
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     crate::app::run(crate::app::AppOptions {
-        preset,
-        autorun,
+        preset: args.preset,
+        autorun: args.autorun,
         language: lang,
+        lesson: args.lesson,
+        size: args.size,
         ..crate::app::AppOptions::default()
     })
 }
@@ -216,7 +271,9 @@ fn calibrate() -> Result<(), CliError> {
     ))
 }
 
-/// Whether a path can be written: its folder exists and accepts a file.
+/// Whether a path can be written: it names no folder, disk or socket, and
+/// the folder of the file it names (a link's target) accepts a new file. A
+/// FIFO or a device is written in place, so there is nothing to try first.
 fn check_writable(flag: &str, path: &std::path::Path) -> Result<(), CliError> {
     if path.as_os_str() == "-" {
         return Ok(());
@@ -226,14 +283,12 @@ fn check_writable(flag: &str, path: &std::path::Path) -> Result<(), CliError> {
         path: path.to_path_buf(),
         reason,
     };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
+    let target = crate::export::destination::destination(path)
+        .map_err(|refusal| not_writable(refusal.reason()))?;
+    let Some(folder) = target.temporary_folder() else {
+        return Ok(());
     };
-    if path.is_dir() {
-        return Err(not_writable(tr!("cli-is-a-folder")));
-    }
-    tempfile::tempfile_in(&folder).map(drop).map_err(|e| {
+    tempfile::tempfile_in(folder).map(drop).map_err(|e| {
         not_writable(tr!(
             "cli-cannot-write-in",
             folder = folder.display().to_string(),
@@ -262,6 +317,15 @@ mod tests {
         );
         assert_eq!(language_asked(&args(&["lab", "run", "x"])), None);
         assert_eq!(language_asked(&args(&["lab", "--lang", "xx"])), None);
+    }
+
+    #[test]
+    fn a_window_size_reads_as_width_by_height_within_bounds() {
+        assert_eq!(parse_size("1280x720"), Ok([1280.0, 720.0]));
+        assert_eq!(parse_size("1920×1080"), Ok([1920.0, 1080.0]));
+        for bad in ["1280", "x720", "0x0", "99999x720", "-5x10", "axb"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

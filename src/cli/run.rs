@@ -14,7 +14,7 @@ use crate::engine::results::metrics::ExperimentResult;
 use crate::engine::run::runner::{Progress, Runner, RunnerEvent, RunnerOptions};
 use crate::engine::spec::preset::{self, Experiment, RunPlan};
 use crate::export::charts::{ChartFormat, ChartKind, export_chart};
-use crate::export::{CsvExporter, Exporter, JsonExporter, export_to_path};
+use crate::export::{CsvExporter, ExportError, Exporter, JsonExporter, export_to_path};
 use crate::tr;
 
 #[derive(Debug, clap::Args)]
@@ -65,7 +65,16 @@ pub fn run(args: &RunArgs) -> Result<(), CliError> {
     let result = measure(experiment, args.quiet)?;
     // Exports first: a closed standard output must not lose them.
     let export_errors = write_exports(args, &result);
-    report(args, &result)?;
+    // A reader that went away (`| head`) ends the table, not the verdict:
+    // a cancel, a failed export or a failed run still sets the exit code.
+    let reported = report(args, &result);
+    outcome(&result, export_errors)?;
+    reported
+}
+
+/// The verdict on a finished experiment: cancelled, an export failed, runs
+/// failed (each named on stderr), or done.
+fn outcome(result: &ExperimentResult, export_errors: Vec<CliError>) -> Result<(), CliError> {
     if result.cancelled {
         return Err(CliError::Cancelled(result.preset.name.clone()));
     }
@@ -110,7 +119,7 @@ fn check_outputs(args: &RunArgs) -> Result<(), CliError> {
 }
 
 /// Runs the experiment with progress on stderr and Ctrl+C cancelling it.
-fn measure(experiment: Experiment, quiet: bool) -> Result<ExperimentResult, CliError> {
+pub(super) fn measure(experiment: Experiment, quiet: bool) -> Result<ExperimentResult, CliError> {
     let options = RunnerOptions::for_this_executable()
         .map_err(|e| CliError::Setup(tr!("cli-no-executable", reason = e.to_string())))?;
     let runner = Runner::spawn(options, || {})
@@ -238,10 +247,13 @@ fn write_exports(args: &RunArgs, result: &ExperimentResult) -> Vec<CliError> {
         (args.csv.as_ref(), &CsvExporter),
     ];
     for (path, exporter) in exports {
-        if let Some(path) = path
-            && let Err(error) = export_to_path(exporter, result, path)
-        {
-            errors.push(CliError::Export(error.to_string()));
+        let Some(path) = path else { continue };
+        match export_to_path(exporter, result, path) {
+            Ok(()) => {}
+            // `--json - | head`: the reader has what it wanted, as with the table.
+            Err(ExportError::Write { source, .. })
+                if path.as_os_str() == "-" && source.kind() == std::io::ErrorKind::BrokenPipe => {}
+            Err(error) => errors.push(CliError::Export(error.to_string())),
         }
     }
     for (path, kind) in args

@@ -30,17 +30,24 @@ impl Exporter for JsonExporter {
             stripped = copy;
             &stripped
         };
-        serde_json::to_writer_pretty(&mut *out, result).map_err(std::io::Error::other)?;
+        // `From` keeps an I/O error's kind (a closed pipe stays `BrokenPipe`).
+        serde_json::to_writer_pretty(&mut *out, result).map_err(std::io::Error::from)?;
         out.write_all(b"\n")
     }
 }
 
-/// Reads a result written by [`JsonExporter`].
+/// Reads a result written by [`JsonExporter`]: a regular file of at most
+/// [`crate::input_file::MAX_RESULTS_BYTES`] (the window's "Open results…" too).
 pub fn load_result(path: &Path) -> Result<ExperimentResult, ExportError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ExportError::Read {
-        path: path.display().to_string(),
-        source,
-    })?;
+    let text = crate::input_file::read_text(path, crate::input_file::MAX_RESULTS_BYTES).map_err(
+        |error| ExportError::Read {
+            path: path.display().to_string(),
+            source: match error {
+                crate::input_file::InputError::Io(source) => source,
+                refused => std::io::Error::other(refused),
+            },
+        },
+    )?;
     serde_json::from_str(&text).map_err(|e| ExportError::Parse {
         path: path.display().to_string(),
         reason: e.to_string(),

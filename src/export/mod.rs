@@ -4,6 +4,7 @@
 
 pub mod charts;
 mod csv;
+pub mod destination;
 mod json;
 
 use std::io::Write;
@@ -12,6 +13,7 @@ use std::path::Path;
 use crate::engine::results::metrics::ExperimentResult;
 
 pub use self::csv::{CsvExporter, results_tsv};
+use self::destination::{Destination, Refusal};
 use crate::tr;
 
 pub use self::json::{JsonExporter, load_result};
@@ -54,6 +56,14 @@ pub enum ExportError {
         /// Why.
         reason: String,
     },
+    /// The path names something an export must not replace (a folder, a
+    /// disk, a socket, a loop of links).
+    Refused {
+        /// The destination as given.
+        path: String,
+        /// What it is.
+        refusal: Refusal,
+    },
     /// The data could not be encoded.
     Encode {
         /// Format name.
@@ -88,6 +98,11 @@ impl std::fmt::Display for ExportError {
                 "err-export-draw",
                 path = path.clone(),
                 reason = reason.clone()
+            ),
+            ExportError::Refused { path, refusal } => tr!(
+                "err-export-write",
+                path = path.clone(),
+                reason = refusal.reason()
             ),
             ExportError::Encode { format, reason } => tr!(
                 "err-export-encode",
@@ -129,8 +144,12 @@ pub fn export_to_path(
     write_atomic(path, |out| exporter.write(result, out))
 }
 
-/// Writes a file through a temporary file in the same folder and a rename:
-/// readers see the old file or the new one, never a part.
+/// Writes a file so that a failure never leaves a part of it: an ordinary
+/// file (or a new one) through a temporary file in the same folder and a
+/// rename, so readers see the old file or the new one; a symbolic link's
+/// target the same way, leaving the link a link; a FIFO or a character
+/// device in place (see [`destination`]). Every failed write is an error,
+/// `ENOSPC` from `/dev/full` included.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -139,25 +158,79 @@ pub fn write_atomic(
         path: path.display().to_string(),
         source,
     };
+    let target = destination::destination(path).map_err(|refusal| ExportError::Refused {
+        path: path.display().to_string(),
+        refusal,
+    })?;
+    match &target {
+        Destination::InPlace(device) => write_in_place(device, write).map_err(error),
+        Destination::Replace(file) => replace(file, write).map_err(error),
+    }
+}
+
+/// Writes into what is there (a FIFO, a device): no temporary file, no
+/// rename, no `fsync` (pipes and devices refuse it).
+fn write_in_place(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let file = std::fs::OpenOptions::new().write(true).open(path)?;
+    let mut buffered = std::io::BufWriter::new(file);
+    write(&mut buffered)?;
+    buffered.flush()
+}
+
+/// Writes a temporary file beside `path`, flushes it to disk and renames it
+/// over `path`.
+fn replace(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".concurrency-lab-").suffix(".tmp");
-    // A temporary file is private (0600); the result is an ordinary file
-    // (0666 less the umask), as any other program would write it.
+    // A temporary file is private (0600); the result keeps the permissions of
+    // the file it replaces, or is an ordinary file (0666 less the umask), as
+    // any other program would write it.
     #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut temp = builder.tempfile_in(folder).map_err(error)?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Read and write bits only: set-user-id and the like are not copied.
+        let mode = std::fs::metadata(path).map_or(0o666, |old| old.permissions().mode() & 0o777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    if let Ok(old) = std::fs::metadata(path) {
+        builder.permissions(old.permissions());
+    }
+    let mut temp = builder.tempfile_in(folder)?;
     {
         let mut buffered = std::io::BufWriter::new(temp.as_file_mut());
-        write(&mut buffered).map_err(error)?;
-        buffered.flush().map_err(error)?;
+        write(&mut buffered)?;
+        buffered.flush()?;
     }
-    temp.as_file().sync_all().map_err(error)?;
-    temp.persist(path).map_err(|e| error(e.error))?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Test helpers shared by the export modules' tests.
+#[cfg(test)]
+#[cfg(unix)]
+pub(crate) mod tests_support {
+    use std::path::Path;
+
+    /// Makes a FIFO (a stand-in for a device node: tests never touch real ones).
+    pub fn mkfifo(path: &Path) {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::CString::new(path.as_os_str().as_bytes()).expect("no NUL");
+        // SAFETY: a valid NUL-terminated path and a mode.
+        let made = unsafe { libc::mkfifo(name.as_ptr(), 0o600) };
+        assert_eq!(made, 0, "mkfifo {}", path.display());
+    }
 }
 
 #[cfg(test)]
@@ -206,6 +279,108 @@ mod tests {
         std::fs::write(&path, "old").expect("write");
         write_atomic(&path, |out| out.write_all(b"new")).expect("writes");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_stays_a_link_and_its_target_gets_the_bytes_with_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let target = dir.path().join("target.csv");
+        std::fs::write(&target, "old").expect("write");
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&target, &link).expect("link");
+        write_atomic(&link, |out| out.write_all(b"new")).expect("writes");
+        let link_kind = std::fs::symlink_metadata(&link).expect("link").file_type();
+        assert!(link_kind.is_symlink(), "the link was replaced by a file");
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "new");
+        let mode = std::fs::metadata(&target)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o640, "permissions kept: {mode:o}");
+    }
+
+    /// A FIFO's reader: opened without blocking (so that a writer that never
+    /// comes cannot hang the test), then reading until `limit` bytes or the
+    /// end, giving up after 20 s.
+    #[cfg(unix)]
+    fn read_fifo(path: &Path, limit: usize) -> std::thread::JoinHandle<Vec<u8>> {
+        use std::io::Read;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut fifo = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+            .expect("open the FIFO to read");
+        std::thread::spawn(move || {
+            let mut got = Vec::new();
+            let mut buffer = [0u8; 4096];
+            let mut writer_seen = false;
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+            while got.len() < limit && std::time::Instant::now() < deadline {
+                // Without a writer yet, a non-blocking read says "end" (0).
+                match fifo.read(&mut buffer[..(limit - got.len()).min(4096)]) {
+                    Ok(0) if writer_seen => break,
+                    Ok(0) => std::thread::sleep(std::time::Duration::from_millis(1)),
+                    Ok(n) => {
+                        writer_seen = true;
+                        got.extend_from_slice(&buffer[..n]);
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        writer_seen = true;
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    Err(_) => break,
+                }
+            }
+            got
+        })
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_written_in_place_and_stays_a_fifo() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let fifo = dir.path().join("results.json");
+        tests_support::mkfifo(&fifo);
+        let reader = read_fifo(&fifo, usize::MAX);
+        write_atomic(&fifo, |out| out.write_all(b"{}")).expect("writes");
+        assert_eq!(reader.join().expect("reader"), b"{}");
+        let kind = std::fs::symlink_metadata(&fifo).expect("meta").file_type();
+        assert!(kind.is_fifo(), "the FIFO was replaced by a file");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_write_in_place_is_an_error_not_a_success() {
+        let dir = tempfile::tempdir().expect("dir");
+        let fifo = dir.path().join("closed-early");
+        tests_support::mkfifo(&fifo);
+        // The reader takes one byte and goes: 16 MiB cannot fit in a pipe's
+        // buffer, so the write meets a closed pipe, as `/dev/full` would fail it.
+        let reader = read_fifo(&fifo, 1);
+        let error = write_atomic(&fifo, |out| {
+            let chunk = vec![b'x'; 1 << 20];
+            (0..16).try_for_each(|_| out.write_all(&chunk))
+        })
+        .expect_err("a closed reader fails the write");
+        reader.join().expect("reader");
+        assert!(error.to_string().contains("closed-early"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_socket_is_refused_naming_it() {
+        let dir = tempfile::tempdir().expect("dir");
+        let socket = dir.path().join("lab.sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("bind");
+        let error = write_atomic(&socket, |out| out.write_all(b"{}")).expect_err("refused");
+        assert!(error.to_string().contains("lab.sock"), "{error}");
+        assert!(error.to_string().contains("socket"), "{error}");
     }
 
     #[test]

@@ -342,3 +342,116 @@ fn charts_and_results_export_from_the_window() {
     assert_eq!(again.runs.len(), 5);
     assert!(again.runs.iter().all(|r| !r.spans.is_empty()));
 }
+
+#[test]
+fn a_finished_experiments_cpu_record_stays_fixed_while_the_monitor_goes_on() {
+    let mut harness = harness(AppOptions {
+        monitor: true,
+        ..options()
+    });
+    harness.run();
+    open_menu(&mut harness, "File", "Built-in presets");
+    harness.get_by_label("tiny-tasks").click();
+    harness.run();
+    harness.get_by_label("▶ Run").click();
+    step_until(&mut harness, Duration::from_secs(120), |app| {
+        phase(app) == Some(Phase::Finished)
+    });
+    let record = |app: &LabApp| {
+        app.live
+            .as_ref()
+            .and_then(|l| l.result.as_ref())
+            .map(|r| r.cpu_samples.clone())
+            .expect("a finished experiment has its record")
+    };
+    let at_finish = record(harness.state());
+    assert!(!at_finish.is_empty(), "the monitor sampled during the run");
+    // A second of an idle window repainting (a mouse move is enough).
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(1200) {
+        harness.get_by_label("Timeline").hover();
+        harness.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        record(harness.state()),
+        at_finish,
+        "the record did not grow"
+    );
+}
+
+#[test]
+fn the_run_column_stays_when_the_results_table_scrolls_sideways() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .with_max_steps(10_000)
+        .build_eframe(move |cc| LabApp::new(cc, options()));
+    harness.run();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small-result.json");
+    harness
+        .state_mut()
+        .push(concurrency_lab::app::Action::OpenResults(fixture));
+    harness.run();
+    let left_of =
+        |harness: &Harness<'static, LabApp>, label: &str| harness.get_by_label(label).rect().left();
+    let run_before = left_of(&harness, "run");
+    let model_before = left_of(&harness, "model");
+    for _ in 0..20 {
+        // Over the body: the header follows the body's scroll. egui 0.37
+        // moves the content right on AccessKit's ScrollRight (as ScrollDown
+        // moves it up): ScrollLeft is what reveals the columns on the right.
+        harness
+            .query_all_by_label("lab")
+            .next()
+            .expect("a runtime cell")
+            .scroll_left();
+        harness.run();
+    }
+    assert_eq!(
+        left_of(&harness, "run"),
+        run_before,
+        "the run column is frozen"
+    );
+    let model_moved = harness
+        .query_by_label("model")
+        .is_none_or(|node| node.rect().left() < model_before);
+    assert!(model_moved, "the other columns scrolled");
+}
+
+#[test]
+fn a_run_stopped_after_one_repetition_is_marked_partial_and_not_crowned() {
+    let dir = tempfile::tempdir().expect("dir");
+    let preset = dir.path().join("slow.toml");
+    std::fs::write(
+        &preset,
+        "name = \"slow\"\nrepetitions = 3\n[workload]\nkind = \"sleep\"\ntasks = 2\nio_ms = 400.0\n\
+         [[runs]]\nmodel = \"threads\"\nlabel = \"waiting threads\"\n",
+    )
+    .expect("preset written");
+    let mut harness = harness(AppOptions {
+        preset: Some(preset.display().to_string()),
+        ..options()
+    });
+    harness.run();
+    harness.get_by_label("▶ Run").click();
+    // Stop during the second repetition: the first is measured.
+    step_until(&mut harness, Duration::from_secs(60), |app| {
+        app.live
+            .as_ref()
+            .and_then(|l| l.progress.as_ref())
+            .is_some_and(|p| p.repetition >= 1)
+    });
+    harness.get_by_label("■ Stop").click();
+    step_until(&mut harness, Duration::from_secs(10), |app| {
+        phase(app) == Some(Phase::Cancelled)
+    });
+    let partial = harness
+        .query_all_by_label_contains("waiting threads (partial: 1 repetition")
+        .count();
+    assert!(partial >= 1, "the table marks the run partial");
+    assert!(
+        harness.query_all_by_label_contains("± ").next().is_none(),
+        "no spread from one repetition"
+    );
+}

@@ -393,6 +393,9 @@ fn the_python_code_shown_runs_as_written() {
                 start_method: None,
                 switch_interval_ms: Some(5.0),
                 gil_flag: None,
+                // Every program also runs a serial part, so that it is run too.
+                serial_iters: 300,
+                serial_ms: None,
             };
             let code = python_code(&spec).expect("code");
             let path = dir

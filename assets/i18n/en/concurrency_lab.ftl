@@ -261,6 +261,13 @@ preset-error-read = cannot read preset { $path }: { $reason }
 preset-error-unknown = no preset file or built-in preset named `{ $name }` (built-in presets: { $known })
 preset-error-syntax = { $path }: { $message }
 preset-error-invalid = { $path }: { $field } = { $value }: { $allowed }
+input-folder = it is a folder, not a file
+input-fifo = it is a FIFO (named pipe), not a regular file
+input-device = it is a device, not a regular file
+input-socket = it is a socket, not a regular file
+input-special = it is not a regular file
+input-too-large = it is { $size }, more than the { $limit } read at most
+preset-builtin-shadows = `{ $name }` names a built-in preset and also a file or folder here; the built-in one is used (write ./{ $name } for the file)
 preset-field-run = run { $number }, { $name }
 val-missing = (missing)
 val-set = (set)
@@ -666,6 +673,9 @@ err-export-parse = { $path } is not a Concurrency Lab result: { $reason }
 err-export-format = cannot write { $path }: unsupported format; use a file name ending in { $allowed }
 err-export-draw = cannot draw { $path }: { $reason }
 err-export-encode = cannot encode { $format }: { $reason }
+export-refused-block-device = it is a block device (a disk); results go only to files, FIFOs and character devices
+export-refused-socket = it is a socket; results go only to files, FIFOs and character devices
+export-refused-link-loop = more than { $max } symbolic links in a row, or links that go round in a circle
 err-unknown-panic = unknown panic
 err-task-panicked = task panicked: { $text }
 err-no-temp-folder = no temporary folder for file tasks
@@ -698,7 +708,11 @@ exit-status-unknown = status unknown: { $reason }
 err-worker-start = cannot start: { $reason }
 err-worker-setup = cannot send setup to process { $pid }: { $reason }
 err-worker-not-started = process { $pid } did not start ({ $exit })
-err-worker-died = worker process { $pid } died while running task { $task } ({ $exit })
+err-worker-died = worker process { $pid } died during the task ({ $exit })
+err-worker-timeout = ran longer than { $seconds } s (task_timeout_s): worker process { $pid } was killed and replaced
+err-worker-watchdog = no answer for { $seconds } s, far longer than its work takes (a stopped or stuck worker?): worker process { $pid } was killed and replaced; task_timeout_s sets this limit
+err-run-no-space = no room left on the disk, so the run stopped at its first failed write (task { $task }): { $message }
+err-no-space-before = not enough free space in { $folder }: { $need } needed for the files written at once ({ $files } × { $size }), { $free } free
 err-worker-no-pipes = no pipes to the worker
 err-worker-mode = concurrency-lab worker: expected a setup message on stdin; this mode is started by the lab itself
 chart-speedup-word-failed = failed
@@ -733,6 +747,157 @@ preset-name-python-vs-lab-io = CPython beside the lab: waiting
 preset-description-python-vs-lab-io = Real CPython threads, a thread pool and asyncio overlapping waits, beside the lab's
 preset-name-gil-fidelity = GIL fidelity: the simulation against CPython
 preset-description-gil-fidelity = The convoy effect in CPython and in the lab's simulated GIL, at two switch intervals
+
+## Guided lessons
+
+lessons-title = Lessons
+lessons-step = Step { $step } of { $count }
+lessons-previous = ← Previous
+lessons-next = Next →
+lessons-question = Your prediction
+lessons-choose-first = Choose an answer: the lab measures only after you commit to a prediction.
+lessons-run = Run this step
+lessons-running = Measuring…
+lessons-verdict = Verdict
+lessons-your-answer = You predicted: { $answer }
+lessons-right = Your prediction is what theory expects here.
+lessons-wrong = Theory expects something else here.
+lessons-theory = Theory: { $theory }
+lessons-measured = Measured: { $measured }
+lessons-agrees = The measurement agrees with the theory.
+lessons-disagrees = The measurement does not agree with the theory.
+lessons-look-at = Look at: { $view }
+lessons-view-timeline = the timeline (highlighted)
+lessons-view-cpu = the CPU plot (highlighted)
+lessons-view-speedup = the speed-up bars (highlighted)
+lessons-view-results = the results table (highlighted)
+lessons-python-code = The Python that ran
+lessons-python-missing = No CPython was found on this machine: this step runs the lab's models only.
+lessons-done = { $done } of { $count } steps done
+lessons-open-help = A guided path through the lesson: predict, measure, compare
+lessons-progress-unsaved = Lesson progress could not be saved to { $path }: { $reason }
+lessons-close = Close the lessons and put your own experiment back
+lessons-run-again = Run again
+cli-help-lessons = List the guided lessons and which ones are done
+cli-help-lesson = Follow one guided lesson: read, predict, measure, compare
+cli-help-lesson-number = The lesson's number (1 to { $count })
+cli-help-lesson-answer = Your prediction's number, instead of asking on the terminal
+cli-help-gui-lesson = Open the window on this lesson
+cli-lesson-unknown = There is no lesson { $number }; lessons are numbered 1 to { $count }.
+cli-lesson-choose = Your prediction (1–{ $count }):
+cli-lesson-answer-invalid = “{ $answer }” is not one of the answers 1 to { $count }.
+cli-lesson-no-terminal = Pass your prediction with --answer N: there is no terminal to ask on.
+cli-lesson-done-mark = done
+
+lesson-1-title = Concurrency and parallelism
+lesson-1-text = Concurrency is several tasks in progress at once, taking turns; parallelism is several tasks running at the same instant on different cores. Four tasks each compute for 100 ms. One run does them one after another, one runs a thread per task under a Python-style GIL, one runs a thread per task with no GIL.
+lesson-1-question = Which run will finish first?
+lesson-1-answer-sequential = one after another
+lesson-1-answer-gil = threads under the GIL
+lesson-1-answer-no-gil = threads without a GIL
+lesson-1-answer-same = all about the same
+lesson-1-theory = with { $cores ->
+    [one] one logical core, nothing can run at the same instant: every run only interleaves, so they all take about as long.
+   *[other] { $cores } logical cores, threads without a GIL compute at the same instant; under the GIL they only take turns, so they take as long as one after another.
+}
+
+lesson-2-title = Threads and the GIL on computing
+lesson-2-text = In CPython a thread must hold the global interpreter lock (GIL) to run Python code, and only one thread holds it at a time. Eight threads each compute for 40 ms. The operating system gives them cores; the GIL decides which of them may use one.
+lesson-2-question = About how many times faster than one after another will eight threads under the GIL compute?
+lesson-answer-1x = about as fast (about 1×)
+lesson-answer-cores = about as many times as there are cores ({ $cores }×)
+lesson-answer-threads = about as many times as there are threads ({ $threads }×)
+lesson-2-theory = the GIL lets one thread compute at a time, whatever the number of cores: the threads interleave and the total is the same work done in turn.
+
+lesson-3-title = Processes: parallel, at a price
+lesson-3-text = Each process has its own interpreter and its own GIL, so processes compute at the same instant on different cores. But a process costs a start-up, and its tasks and results are copied between processes (pickled). Two tasks of 60 ms per core run in a pool of processes.
+lesson-3-question = With { $cores ->
+    [one] { $cores } core
+   *[other] { $cores } cores
+}, how much faster than one after another will the pool of processes be?
+lesson-3-answer-none = no faster, or slower
+lesson-3-answer-less = faster, but less than the number of cores
+lesson-3-answer-ideal = about { $cores }× — the full number of cores
+lesson-3-theory = { $cores ->
+    [one] with one core there is nothing to run in parallel, and the start-up only adds time.
+   *[other] the { $cores } cores compute at once, but starting the workers and copying tasks and results costs time the loop never pays, so the speed-up stays below { $cores }×.
+}
+
+lesson-4-title = Waiting: threads and an event loop
+lesson-4-text = Twenty tasks each wait 50 ms for an answer (a network reply, a disk), computing almost nothing. A thread that waits releases the GIL, and an event loop moves on to another task while one waits. One after another takes 20 × 50 ms = 1 s.
+lesson-4-question = About how long will twenty threads under the GIL take?
+lesson-answer-ms = about { $ms } ms
+lesson-4-theory = a waiting thread does not hold the GIL, so all twenty waits overlap: the run takes about one wait, 50 ms, plus the cost of starting the threads.
+
+lesson-5-title = asyncio: one thread, many waits
+lesson-5-text = An event loop runs in one thread: a task runs until it awaits, then the loop runs another. Ten tasks each compute for 10 ms and then wait 50 ms. The computing is a blocking call: while one task computes, the loop cannot run anything else.
+lesson-5-question = What will the event loop overlap?
+lesson-5-answer-none = nothing: it takes as long as one after another (about 600 ms)
+lesson-5-answer-waits = the waits, but not the computing (about 150 ms)
+lesson-5-answer-all = everything (about 60 ms)
+lesson-5-theory = the waits overlap, but the ten blocks of computing run one after another in the loop's one thread: about 10 × 10 ms + 50 ms.
+
+lesson-6-title = concurrent.futures pools: how many workers
+lesson-6-text = A pool runs tasks on a fixed number of workers; extra tasks queue until a worker is free. Sixteen tasks each wait 50 ms. For waiting, workers are cheap, and the right number is about the number of waits to overlap; for computing, more workers than cores only take turns.
+lesson-6-question = About how long will a pool of four threads take for the sixteen waits?
+lesson-6-theory = four workers overlap four waits at a time: sixteen waits take four rounds of 50 ms. A pool of sixteen would take one round.
+
+lesson-7-title = What a task costs
+lesson-7-text = Two thousand tasks each compute for a few microseconds. Every model adds its own cost per task: starting a thread, queueing in a pool, pickling the task and its result to another process.
+lesson-7-question = Which run will finish first?
+lesson-7-answer-loop = a plain loop
+lesson-7-answer-threads = a thread per task
+lesson-7-answer-pool = a pool of threads
+lesson-7-answer-processes = a pool of processes
+lesson-7-theory = when a task is a few microseconds of work, starting, queueing and copying it costs more than the work itself: the plain loop pays none of it.
+
+lesson-8-title = The convoy effect
+lesson-8-text = One thread does fifty short waits of 2 ms, between them a moment of work; beside it, computing threads never wait. Under the GIL the waiting thread, each time it wakes, must win the GIL back from a computing thread, which may hold it for a whole switch interval (5 ms by default).
+lesson-8-question = Under the GIL, how long will the waiting thread's fifty 2 ms waits take, compared with 100 ms on their own?
+lesson-8-answer-same = about the same, 100 ms
+lesson-8-answer-twice = up to about twice as long
+lesson-8-answer-several = several times longer
+lesson-8-theory = after every wait the thread queues for the GIL behind a computing thread, up to a whole switch interval each time: fifty wake-ups cost several times the waits themselves.
+
+lesson-9-title = Today's Python: no GIL, subinterpreters
+lesson-9-text = CPython 3.13 has a free-threaded build (python3.13t) with no GIL: threads compute in parallel, as they do in most languages. CPython 3.14 adds a pool of subinterpreters, each with its own GIL, in one process. Waiting does not change; what changes is computing in threads. The lab's threads without a GIL model a free-threaded build; a real one runs beside them where this machine has it.
+lesson-9-question = In a build without the GIL, about how many times faster than one after another will four computing threads be on { $cores ->
+    [one] { $cores } core
+   *[other] { $cores } cores
+}?
+lesson-9-theory = { $cores ->
+    [one] with one core, threads can only take turns, GIL or not.
+   *[other] without the GIL each thread computes on its own core, up to { $cores } at once; with it, they are back to about 1×.
+}
+
+lesson-not-measured = not measured: the run did not finish
+lesson-why-incomplete = The run was cancelled or failed, so there is nothing to compare with the theory.
+lesson-why-one-core = This machine has one logical core: nothing can run at the same instant, so parallel runs cannot beat one after another.
+lesson-why-busy = Other programs used about { $cores } cores during the run: the runs competed with them for the machine, and one run slowed more than another shifts every ratio, either way. Run the step again when the machine is quiet.
+lesson-why-unexplained = The figures show no cause (the machine was not busy and has several cores); run the step again to see whether it repeats.
+
+lesson-run-sequential = one after another
+lesson-run-gil-threads = threads (GIL)
+lesson-run-free-threads = threads (no GIL)
+lesson-run-process-pool = pool of processes
+lesson-run-event-loop = event loop
+lesson-run-pool = pool of { $workers } threads
+lesson-run-python-loop = CPython: a loop
+lesson-run-python-threads = CPython: threads
+lesson-run-python-processes = CPython: pool of processes
+lesson-run-python-asyncio = CPython: asyncio
+lesson-run-python-pool = CPython: pool of { $workers } threads
+lesson-run-python-free-threaded = CPython without the GIL: threads
+lesson-run-python-subinterpreters = CPython: pool of subinterpreters
+cli-lessons-hint = Follow one with: concurrency-lab lesson N (or open the window on it: concurrency-lab gui --lesson N)
+cli-help-gui-size = The window's size in points, e.g. 1280x720 (for a projector or a screenshot)
+cli-bad-size = “{ $size }” is not a window size: write WIDTHxHEIGHT, each 200 to 16384, e.g. 1280x720
+val-sweep-values-count = between 1 and { $max } values
+val-sweep-whole = a whole number
+val-sweep-repeated = a value given once (this one is repeated)
+val-sweep-no-run = a parameter one of the runs has: no run takes { $parameter } (workers: pools, async_multi, rayon; switch_interval_ms: runs under a GIL; tasks, cpu_ms, io_ms: every run)
+val-sweep-too-many-runs = fewer values or runs: the sweep would make { $runs } runs, at most { $max }
+err-serial-part = the serial part before the tasks computed a wrong value (the machine's arithmetic or memory is at fault)
 
 ## Platforms: each system's gaps, said rather than hidden
 

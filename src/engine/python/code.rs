@@ -35,6 +35,10 @@ pub struct CodeSpec {
     pub switch_interval_ms: Option<f64>,
     /// A free-threaded build asked to run with (`Some(true)`) or without the GIL.
     pub gil_flag: Option<bool>,
+    /// Iterations of the serial part, done once before the tasks (0: none).
+    pub serial_iters: u64,
+    /// The serial part in ms, when the preset gave it (for a comment).
+    pub serial_ms: Option<f64>,
 }
 
 /// What CPython computes per ms when the interpreter has not been measured
@@ -46,7 +50,7 @@ impl CodeSpec {
     /// a lab run as its Python counterpart would be written.
     pub fn for_run(experiment: &Experiment, index: usize) -> Option<CodeSpec> {
         let plan = experiment.runs.get(index)?;
-        let work = &experiment.workload;
+        let work = plan.work(&experiment.workload);
         let python = plan.python.as_ref();
         let rate = python
             .and_then(|p| super::calibrate::cached(&p.interpreter, p.gil_flag))
@@ -78,6 +82,10 @@ impl CodeSpec {
                 .map(|s| s * 1000.0)
                 .or_else(|| plan.gil.map(|g| g.switch_interval.as_secs_f64() * 1000.0)),
             gil_flag: python.and_then(|p| p.gil_flag),
+            serial_iters: work
+                .serial_ms
+                .map_or(work.serial_iters, |ms| (rate * ms).round().max(1.0) as u64),
+            serial_ms: work.serial_ms,
         })
     }
 }
@@ -148,16 +156,29 @@ fn model_imports(spec: &CodeSpec) -> Vec<&'static str> {
 
 fn constants(spec: &CodeSpec) -> String {
     let mut out = String::new();
-    if matches!(
+    let computes = matches!(
         spec.kind,
         WorkloadKind::Cpu | WorkloadKind::Mixed | WorkloadKind::Convoy
-    ) {
+    );
+    if computes || spec.serial_iters > 0 {
+        out.push_str("P = 2**61 - 1                # a prime: x * M % P cannot be cut short\n");
+        out.push_str("M = 0x2545F4914F6CDD1D % P\n");
+    }
+    if spec.serial_iters > 0 {
+        let about = spec
+            .serial_ms
+            .map(|ms| format!(", about {ms} ms"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "SERIAL_ITERATIONS = {}  # done once by one thread before the tasks{about}\n",
+            spec.serial_iters
+        ));
+    }
+    if computes {
         let about = spec
             .cpu_ms
             .map(|ms| format!("  # about {ms} ms of computation on the machine it ran on"))
             .unwrap_or_default();
-        out.push_str("P = 2**61 - 1                # a prime: x * M % P cannot be cut short\n");
-        out.push_str("M = 0x2545F4914F6CDD1D % P\n");
         out.push_str(&format!("ITERATIONS = {}{about}\n", spec.cpu_iters));
     }
     if matches!(
@@ -294,6 +315,9 @@ fn main_block(spec: &CodeSpec) -> String {
         "work, range(TASKS)"
     };
     out.push_str("    start = time.perf_counter()\n");
+    if spec.serial_iters > 0 {
+        out.push_str("    x = 1  # the serial part: nothing else runs meanwhile\n    for _ in range(SERIAL_ITERATIONS):\n        x = x * M % P\n");
+    }
     let run = match spec.model {
         Model::Sequential => format!("    results = [{call} for t in range(TASKS)]\n"),
         Model::Threads => {
@@ -351,6 +375,8 @@ mod tests {
             start_method: None,
             switch_interval_ms: None,
             gil_flag: None,
+            serial_iters: 0,
+            serial_ms: None,
         }
     }
 

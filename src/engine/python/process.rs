@@ -179,6 +179,9 @@ pub enum FromDriver {
         workers: Vec<u32>,
         /// Whether the GIL was on.
         gil_enabled: bool,
+        /// Where the serial part's computation ended, if there was one.
+        #[serde(default)]
+        serial_state: Option<u64>,
     },
     /// Done; it exits.
     Bye,
@@ -271,6 +274,12 @@ impl Driver {
             && let Some(gil) = gil
         {
             command.args(["-X", if gil { "gil=1" } else { "gil=0" }]);
+        }
+        // Its temporary files (multiprocessing's `pymp-*` folders, a
+        // forkserver's socket) go in the lab's folder, removed with it even
+        // when a cancel kills the interpreter before its own clean-up runs.
+        for variable in ["TMPDIR", "TEMP", "TMP"] {
+            command.env(variable, folder.path());
         }
         command
             .arg(&script)

@@ -3,7 +3,7 @@
 //! that wakes async waits at once. Cancel must stop any run within 200 ms.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, Weak};
 use std::time::{Duration, Instant};
 
 /// Shared, cloneable cancellation flag.
@@ -18,6 +18,8 @@ struct Inner {
     lock: Mutex<()>,
     wake: Condvar,
     notify: tokio::sync::Notify,
+    /// Tokens cancelled with this one (see [`CancelToken::child`]).
+    children: Mutex<Vec<Weak<Inner>>>,
 }
 
 impl CancelToken {
@@ -26,16 +28,52 @@ impl CancelToken {
         Self::default()
     }
 
-    /// Asks everything holding this token to stop; wakes every waiter.
+    /// Asks everything holding this token (and its children) to stop; wakes
+    /// every waiter.
     pub fn cancel(&self) {
         self.inner.cancelled.store(true, Ordering::SeqCst);
-        let _guard = self
-            .inner
-            .lock
+        {
+            let _guard = self
+                .inner
+                .lock
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            self.inner.wake.notify_all();
+            self.inner.notify.notify_waiters();
+        }
+        let children: Vec<Arc<Inner>> = self
+            .lock_children()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .collect();
+        for inner in children {
+            CancelToken { inner }.cancel();
+        }
+    }
+
+    /// A token cancelled when this one is, that can also be cancelled on its
+    /// own: a run stops its own tasks (the disk is full) without the
+    /// experiment looking cancelled by the person.
+    pub fn child(&self) -> CancelToken {
+        let child = CancelToken::new();
+        {
+            let mut children = self.lock_children();
+            children.retain(|c| c.strong_count() > 0);
+            children.push(Arc::downgrade(&child.inner));
+        }
+        // Registered first, checked second: a cancel in between reaches it
+        // one way or the other.
+        if self.is_cancelled() {
+            child.cancel();
+        }
+        child
+    }
+
+    fn lock_children(&self) -> std::sync::MutexGuard<'_, Vec<Weak<Inner>>> {
+        self.inner
+            .children
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        self.inner.wake.notify_all();
-        self.inner.notify.notify_waiters();
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Cheap check for the hot path (between CPU slices).
@@ -51,7 +89,7 @@ impl CancelToken {
             .inner
             .lock
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+            .unwrap_or_else(PoisonError::into_inner);
         loop {
             if self.is_cancelled() {
                 return true;
@@ -107,6 +145,18 @@ mod tests {
         let start = Instant::now();
         assert!(!token.sleep(Duration::from_millis(20)));
         assert!(start.elapsed() >= Duration::from_millis(20));
+    }
+
+    #[test]
+    fn a_child_is_cancelled_with_its_parent_and_alone_without_it() {
+        let parent = CancelToken::new();
+        let child = parent.child();
+        child.cancel();
+        assert!(!parent.is_cancelled());
+        let second = parent.child();
+        parent.cancel();
+        assert!(second.is_cancelled());
+        assert!(parent.child().is_cancelled(), "born after the cancel");
     }
 
     #[test]

@@ -35,6 +35,27 @@ pub fn seed(task: u32) -> u64 {
     splitmix64(u64::from(task) ^ 0x5EED_CAFE_F00D_D00D) % (MODULUS - 1) + 1
 }
 
+/// The task id whose seed the serial part starts from (no task has it).
+pub const SERIAL_PART: u32 = u32::MAX;
+
+/// Amdahl's serial part: `iterations` on this thread, in slices so that a
+/// cancel is seen within one; `false` if cancelled or if the result is not
+/// the state the kernel must reach (checked like any task's computation).
+pub fn serial_part(iterations: u64, slice: u64, cancelled: impl Fn() -> bool) -> bool {
+    let start = seed(SERIAL_PART);
+    let mut state = start;
+    let mut left = iterations;
+    while left > 0 {
+        if cancelled() {
+            return false;
+        }
+        let step = left.min(slice.max(1));
+        state = spin(state, step);
+        left -= step;
+    }
+    state == jump(start, iterations)
+}
+
 /// A well-mixed hash of one word, used for seeds and small checksums.
 pub fn splitmix64(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);

@@ -8,7 +8,7 @@
 //! every checksum and summarizes.
 
 use crate::tr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -22,6 +22,7 @@ use crate::engine::measure::sys;
 use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary, apply_speedups};
 use crate::engine::run::cancel::CancelToken;
 use crate::engine::run::executor::{ExecNotice, RunContext, executor_for};
+use crate::engine::run::kernel;
 use crate::engine::run::services::RunServices;
 use crate::engine::run::workload::{TaskResults, TaskStatus, expected_checksum, is_convoy_io_task};
 use crate::engine::spec::preset::{Experiment, ResolvedWorkload, RunPlan, Runtime, WorkloadKind};
@@ -42,6 +43,9 @@ pub struct RunnerOptions {
     pub temp_root: Option<PathBuf>,
     /// How long a Python interpreter may take to start before the run fails.
     pub python_startup_timeout: Duration,
+    /// Free bytes in a folder's file system (tests give a small figure, to
+    /// see a `file` run that cannot fit refused before it starts).
+    pub free_space: fn(&Path) -> std::io::Result<u64>,
 }
 
 impl RunnerOptions {
@@ -68,6 +72,7 @@ impl RunnerOptions {
             poll: Duration::from_millis(25),
             temp_root: None,
             python_startup_timeout: crate::engine::python::calibrate::STARTUP_TIMEOUT,
+            free_space: |folder| fs4::available_space(folder),
         }
     }
 }
@@ -429,7 +434,7 @@ impl Session<'_> {
         for (index, plan) in experiment.runs.iter().enumerate() {
             let mut measured = Vec::new();
             let mut error = None;
-            let work = match work_for_run(&experiment.workload, plan, &self.cancel) {
+            let work = match work_for_run(plan.work(&experiment.workload), plan, &self.cancel) {
                 Ok(work) => Some(work),
                 Err(message) => {
                     error = Some(message);
@@ -475,7 +480,9 @@ impl Session<'_> {
             let summary = match error {
                 // Cancelled before anything of this run was measured: nothing to keep.
                 _ if cancelled && measured.is_empty() => break,
-                Some(message) => RunSummary::failed_run(plan, experiment.workload.tasks, message),
+                Some(message) => {
+                    RunSummary::failed_run(plan, plan.work(&experiment.workload).tasks, message)
+                }
                 None => {
                     let mut summary = RunSummary::from_repetitions(plan, &measured, cores);
                     summary.cancelled = cancelled;
@@ -507,8 +514,12 @@ impl Session<'_> {
     ) -> Result<Repetition, String> {
         let services = RunServices::start(work, self.options.temp_root.as_deref())
             .map_err(|e| tr!("err-services", reason = e.to_string()))?;
+        self.check_free_space(work, plan, &services.services)?;
+        // The run's own stop: the person's cancel reaches it, and a full
+        // disk stops this run's tasks without cancelling the experiment.
+        let stop = self.cancel.child();
         let recorder = Recorder::new();
-        let results = Arc::new(TaskResults::new(work.tasks));
+        let results = Arc::new(TaskResults::new(work.tasks).stopping_on_no_space(stop.clone()));
         let notices = |notice: ExecNotice| {
             let text = match &notice {
                 ExecNotice::WorkersStarted(_) => None,
@@ -543,7 +554,7 @@ impl Session<'_> {
             plan,
             work,
             services: &services.services,
-            cancel: &self.cancel,
+            cancel: &stop,
             recorder: &recorder,
             results: &results,
             worker_exe: &self.options.worker_exe,
@@ -598,7 +609,17 @@ impl Session<'_> {
                     // This thread's CPU time, or the process's where thread
                     // times are too coarse (see `sys::run_cpu_ns`).
                     let cpu_before = sys::run_cpu_ns();
-                    let report = executor.run(&ctx);
+                    // An interpreter does its serial part itself, in its window.
+                    let serial_ok = plan.runtime == Runtime::Python
+                        || kernel::serial_part(work.serial_iters, work.slice_iters, || {
+                            stop.is_cancelled()
+                        })
+                        || stop.is_cancelled();
+                    let report = if serial_ok {
+                        executor.run(&ctx)
+                    } else {
+                        Err(crate::engine::run::executor::ExecError::SerialPart)
+                    };
                     let end = sys::monotonic_ns();
                     let own_cpu = sys::run_cpu_ns().saturating_sub(cpu_before);
                     let _ = self.wake.send(Command::ExecutorDone);
@@ -660,6 +681,9 @@ impl Session<'_> {
                 reason = e.to_string()
             )));
         }
+        if let Some((task, message)) = results.no_space() {
+            return Err(tr!("err-run-no-space", task = task, message = message));
+        }
         let lanes = recorder.lanes();
         let spans = build_spans(&events, start_ns, &lanes);
         Ok(summarize_repetition(SummaryInput {
@@ -677,6 +701,38 @@ impl Session<'_> {
             lanes,
             spans,
         }))
+    }
+}
+
+impl Session<'_> {
+    /// Refuses a `file` run whose files, as many at once as the run has
+    /// workers, cannot fit in its temporary folder. Where the free space
+    /// cannot be known the writes themselves will tell.
+    fn check_free_space(
+        &self,
+        work: &ResolvedWorkload,
+        plan: &RunPlan,
+        services: &crate::engine::run::workload::Services,
+    ) -> Result<(), String> {
+        let (WorkloadKind::File, Some(folder)) = (work.kind, &services.temp_dir) else {
+            return Ok(());
+        };
+        let at_once = plan.workers.clamp(1, work.tasks.max(1) as usize) as u64;
+        let need = work.bytes.saturating_mul(at_once);
+        match (self.options.free_space)(folder) {
+            Ok(free) if free < need => {
+                use crate::present::units::bytes;
+                Err(tr!(
+                    "err-no-space-before",
+                    folder = folder.display().to_string(),
+                    free = bytes(free),
+                    files = at_once,
+                    size = bytes(work.bytes),
+                    need = bytes(need)
+                ))
+            }
+            _ => Ok(()),
+        }
     }
 }
 
@@ -791,7 +847,7 @@ fn work_for_run(
         }
     };
     let mut own = work.clone();
-    if !work.kind.uses_cpu() {
+    if !work.kind.uses_cpu() && work.serial_ms.is_none() {
         return Ok(own);
     }
     let calibration = crate::engine::python::calibrate::calibration(
@@ -808,6 +864,9 @@ fn work_for_run(
     })?;
     if let Some(ms) = work.cpu_ms {
         own.cpu_iters = calibration.iterations_for_ms(ms);
+    }
+    if let Some(ms) = work.serial_ms {
+        own.serial_iters = calibration.iterations_for_ms(ms);
     }
     own.slice_iters = calibration.slice_iterations();
     Ok(own)

@@ -230,6 +230,8 @@ mod tests {
             io_rounds: 0,
             fault: None,
             cpu_ms: None,
+            serial_iters: 0,
+            serial_ms: None,
         };
         let services = RunServices::start(&work, None).expect("services");
         let dir = services.services.temp_dir.clone().expect("a folder");

@@ -37,6 +37,19 @@ pub enum TaskFailure {
     Cancelled,
     /// It failed (I/O error, panic, dead worker process...).
     Error(String),
+    /// A write found the disk full (or the quota, or the file size limit,
+    /// reached): every task after it would fail the same way, so the run stops.
+    NoSpace(String),
+}
+
+/// Whether a write failed for want of room, which no later task can fix.
+fn is_out_of_space(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::StorageFull
+            | std::io::ErrorKind::QuotaExceeded
+            | std::io::ErrorKind::FileTooLarge
+    )
 }
 
 impl From<Cancelled> for TaskFailure {
@@ -137,6 +150,10 @@ pub struct TaskResults {
     slots: Vec<Slot>,
     finished: AtomicUsize,
     errors: Mutex<Vec<(u32, String)>>,
+    /// The first task that found no room, and its message.
+    no_space: Mutex<Option<(u32, String)>>,
+    /// Cancelled at the first [`TaskFailure::NoSpace`], stopping the run.
+    stop: Option<CancelToken>,
 }
 
 #[derive(Debug, Default)]
@@ -177,6 +194,36 @@ impl TaskResults {
             slots: (0..tasks).map(|_| Slot::default()).collect(),
             finished: AtomicUsize::new(0),
             errors: Mutex::new(Vec::new()),
+            no_space: Mutex::new(None),
+            stop: None,
+        }
+    }
+
+    /// The same, cancelling `stop` when a task finds no room on the disk.
+    pub fn stopping_on_no_space(mut self, stop: CancelToken) -> Self {
+        self.stop = Some(stop);
+        self
+    }
+
+    /// The first task that found no room on the disk, and its message.
+    pub fn no_space(&self) -> Option<(u32, String)> {
+        self.no_space
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    fn note_no_space(&self, task: u32, message: &str) {
+        let first = {
+            let mut no_space = self.no_space.lock().unwrap_or_else(PoisonError::into_inner);
+            let first = no_space.is_none();
+            if first {
+                *no_space = Some((task, message.to_owned()));
+            }
+            first
+        };
+        if let (true, Some(stop)) = (first, &self.stop) {
+            stop.cancel();
         }
     }
 
@@ -192,15 +239,24 @@ impl TaskResults {
             }
             Err(TaskFailure::Cancelled) => TaskStatus::Cancelled,
             Err(TaskFailure::Error(message)) => {
-                self.errors
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .push((task, message.clone()));
+                self.push_error(task, message);
+                TaskStatus::Failed
+            }
+            Err(TaskFailure::NoSpace(message)) => {
+                self.push_error(task, message);
+                self.note_no_space(task, message);
                 TaskStatus::Failed
             }
         };
         slot.status.store(status as u8, Ordering::Release);
         self.finished.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn push_error(&self, task: u32, message: &str) {
+        self.errors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((task, message.to_owned()));
     }
 
     /// Tasks that ended, one way or another.
@@ -236,7 +292,13 @@ impl TaskResults {
                     .rev()
                     .find(|(t, _)| *t == task)
                     .map_or_else(|| "failed".to_owned(), |(_, m)| m.clone());
-                Some(Err(TaskFailure::Error(message)))
+                drop(errors);
+                // A worker process hands its outcome on as it was.
+                if self.no_space().is_some_and(|(t, _)| t == task) {
+                    Some(Err(TaskFailure::NoSpace(message)))
+                } else {
+                    Some(Err(TaskFailure::Error(message)))
+                }
             }
         }
     }
@@ -331,12 +393,22 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     tr!("err-task-panicked", text = text)
 }
 
-fn check_fault(work: &ResolvedWorkload, task: u32) {
-    if let Some(Fault::Panic { task: victim }) = work.fault
-        && victim == task
-    {
-        panic!("deliberate fault injected into task {task}");
+/// The fault injected into this task, if any. A panic happens here; a hang
+/// is left to the caller, who knows how to wait (blocking or async).
+fn check_fault(work: &ResolvedWorkload, task: u32) -> Option<Fault> {
+    match work.fault {
+        Some(Fault::Panic { task: victim }) if victim == task => {
+            panic!("deliberate fault injected into task {task}");
+        }
+        Some(fault @ Fault::Hang { task: victim }) if victim == task => Some(fault),
+        _ => None,
     }
+}
+
+/// An injected hang: waits until the run is cancelled, however long.
+fn hang(cancel: &CancelToken) -> TaskFailure {
+    while !cancel.sleep(Duration::from_secs(3600)) {}
+    TaskFailure::Cancelled
 }
 
 /// A blocking task in progress: knows how to compute in slices and how to wait.
@@ -418,7 +490,9 @@ fn run_blocking(
     task: u32,
     gil: Option<&mut GilThread<'_>>,
 ) -> Result<u64, TaskFailure> {
-    check_fault(env.work, task);
+    if check_fault(env.work, task).is_some() {
+        return Err(hang(env.cancel));
+    }
     let mut t = Blocking { env, task, gil };
     let work = env.work;
     match work.kind {
@@ -450,7 +524,12 @@ fn run_blocking(
                 .clone()
                 .ok_or_else(|| TaskFailure::Error(tr!("err-no-temp-folder")))?;
             let cancel = env.cancel;
-            t.wait(|| write_and_read_back(&dir, task, &words, cancel))?
+            let disk = if work.fault == Some(Fault::DiskFull) {
+                Disk::Full
+            } else {
+                Disk::Real
+            };
+            t.wait(|| write_and_read_back(&dir, task, &words, cancel, disk))?
         }
         WorkloadKind::Net => {
             let addr = env
@@ -469,6 +548,25 @@ fn run_blocking(
 const FILE_CHUNK_BYTES: usize = 1 << 20;
 const FILE_CHUNK_WORDS: usize = FILE_CHUNK_BYTES / 8;
 
+/// The disk `file` tasks write to: the real one, or one that is full (an
+/// injected fault: tests cannot fill a real disk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disk {
+    /// Writes go to the file system.
+    Real,
+    /// Every write fails with `ENOSPC`.
+    Full,
+}
+
+impl Disk {
+    fn write(self, file: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Disk::Real => file.write_all(bytes),
+            Disk::Full => Err(std::io::ErrorKind::StorageFull.into()),
+        }
+    }
+}
+
 /// Writes the words to a file in `dir`, flushes it to disk, reads it back
 /// comparing every word, removes it, and returns the sum of what was read.
 /// Works in 1 MiB chunks — no second copy of the data, and a cancel is seen
@@ -478,18 +576,25 @@ pub fn write_and_read_back(
     task: u32,
     words: &[u64],
     cancel: &CancelToken,
+    disk: Disk,
 ) -> Result<u64, TaskFailure> {
     let path = dir.join(format!("task-{task}.bin"));
     let io_error = |what: &str, e: std::io::Error| {
+        let no_space = is_out_of_space(&e);
         let path = path.display().to_string();
         let reason = e.to_string();
-        TaskFailure::Error(match what {
+        let message = match what {
             "create" => tr!("err-file-create", path = path, reason = reason),
             "write" => tr!("err-file-write", path = path, reason = reason),
             "flush" => tr!("err-file-flush", path = path, reason = reason),
             "open" => tr!("err-file-open", path = path, reason = reason),
             _ => tr!("err-file-read", path = path, reason = reason),
-        })
+        };
+        if no_space {
+            TaskFailure::NoSpace(message)
+        } else {
+            TaskFailure::Error(message)
+        }
     };
     let check = || {
         if cancel.is_cancelled() {
@@ -505,7 +610,8 @@ pub fn write_and_read_back(
             check()?;
             bytes.clear();
             bytes.extend(chunk.iter().flat_map(|w| w.to_le_bytes()));
-            file.write_all(&bytes).map_err(|e| io_error("write", e))?;
+            disk.write(&mut file, &bytes)
+                .map_err(|e| io_error("write", e))?;
         }
         check()?;
         file.sync_all().map_err(|e| io_error("flush", e))?;
@@ -597,7 +703,10 @@ pub async fn run_async(
     cancel: &CancelToken,
     task: u32,
 ) -> Result<u64, TaskFailure> {
-    check_fault(work, task);
+    if check_fault(work, task).is_some() {
+        cancel.cancelled().await;
+        return Err(TaskFailure::Cancelled);
+    }
     let compute = |state: u64, iterations: u64| -> Result<u64, TaskFailure> {
         let slice = work.slice_iters.max(1);
         let (mut state, mut left) = (state, iterations);
@@ -700,6 +809,8 @@ mod tests {
             io_rounds: 3,
             fault: None,
             cpu_ms: None,
+            serial_iters: 0,
+            serial_ms: None,
         }
     }
 
@@ -766,6 +877,28 @@ mod tests {
         assert_eq!(results.status(1), TaskStatus::Failed);
         assert_eq!(results.status(2), TaskStatus::Done);
         assert!(results.errors()[0].1.contains("deliberate fault"));
+    }
+
+    #[test]
+    fn a_hanging_task_waits_until_the_run_is_cancelled() {
+        let mut work = workload(WorkloadKind::Cpu);
+        work.fault = Some(Fault::Hang { task: 0 });
+        let results = TaskResults::new(work.tasks);
+        let services = Services::default();
+        let cancel = CancelToken::new();
+        std::thread::scope(|scope| {
+            let env = TaskEnv {
+                work: &work,
+                services: &services,
+                cancel: &cancel,
+            };
+            let results = &results;
+            let task = scope.spawn(move || execute_task(env, 0, None, results));
+            // Whenever the cancel comes, before or during the hang, it ends it.
+            cancel.cancel();
+            task.join().expect("the task thread");
+        });
+        assert_eq!(results.status(0), TaskStatus::Cancelled);
     }
 
     #[test]

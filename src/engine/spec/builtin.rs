@@ -12,6 +12,16 @@ pub struct BuiltinPreset {
 }
 
 impl BuiltinPreset {
+    /// The preset, named and described in the language on show.
+    pub fn preset(&self) -> Result<super::preset::Preset, super::preset::PresetError> {
+        let mut preset = super::preset::parse(self.toml, &format!("builtin:{}", self.name))?;
+        if let Some((name, description)) = self.localized() {
+            preset.name = name;
+            preset.description = description;
+        }
+        Ok(preset)
+    }
+
     /// Its name and description in the language on show (the TOML holds
     /// the English ones; labels and keys stay as written — they are data).
     pub fn localized(&self) -> Option<(String, String)> {

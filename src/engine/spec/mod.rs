@@ -4,4 +4,5 @@
 pub mod builtin;
 pub mod plan;
 pub mod preset;
+pub mod sweep;
 pub mod validate;

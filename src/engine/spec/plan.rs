@@ -36,6 +36,15 @@ pub struct RunPlan {
     /// A task running longer than this fails (its worker is replaced).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_timeout: Option<Duration>,
+    /// In a sweep: the value of the swept parameter this run has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sweep_value: Option<f64>,
+    /// In a sweep: the label of the preset's run this one is a value of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sweep_of: Option<String>,
+    /// The run's own work, when a sweep varies the workload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workload: Option<Box<ResolvedWorkload>>,
 }
 
 impl RunPlan {
@@ -49,7 +58,15 @@ impl RunPlan {
             runtime: Runtime::Lab,
             python: None,
             task_timeout: None,
+            sweep_value: None,
+            sweep_of: None,
+            workload: None,
         }
+    }
+
+    /// The work this run does: its own in a workload sweep, else the experiment's.
+    pub fn work<'a>(&'a self, experiment: &'a ResolvedWorkload) -> &'a ResolvedWorkload {
+        self.workload.as_deref().unwrap_or(experiment)
     }
 }
 
@@ -90,6 +107,14 @@ pub struct ResolvedWorkload {
     /// runtime turns it into iterations with its own calibration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpu_ms: Option<f64>,
+    /// Kernel iterations done once per repetition by one thread before the
+    /// tasks start (Amdahl's serial part); 0 for none.
+    #[serde(default)]
+    pub serial_iters: u64,
+    /// The serial part in ms, as the preset gave it (each runtime sizes it
+    /// with its own calibration, as `cpu_ms`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial_ms: Option<f64>,
 }
 
 /// A deliberate failure injected into one task (tests and demonstrations).
@@ -100,6 +125,14 @@ pub enum Fault {
         /// Which task.
         task: u32,
     },
+    /// The task never ends by itself: it waits until the run is cancelled
+    /// (or its worker process is killed), as a stuck task would.
+    Hang {
+        /// Which task.
+        task: u32,
+    },
+    /// Every `file` write fails as on a full disk (`ENOSPC`).
+    DiskFull,
 }
 
 /// A validated preset, ready to run on this machine.

@@ -11,6 +11,8 @@ use crate::tr;
 use std::fmt;
 use std::path::Path;
 
+pub use crate::input_file::MAX_PRESET_BYTES;
+
 /// The preset format version this build writes and understands.
 pub const PRESET_VERSION: i64 = 1;
 
@@ -56,9 +58,64 @@ pub struct Preset {
     pub baseline: Option<String>,
     /// The work every run does.
     pub workload: WorkloadSpec,
+    /// Every run repeated for each value of one parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sweep: Option<SweepSpec>,
     /// The execution models to compare, in order.
     #[serde(default)]
     pub runs: Vec<RunSpec>,
+}
+
+/// The `[sweep]` table: one parameter, the values it takes.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SweepSpec {
+    /// What varies.
+    pub parameter: SweepParameter,
+    /// The values it takes, in order.
+    pub values: Vec<f64>,
+}
+
+/// What a sweep varies.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum SweepParameter {
+    /// Each run's `workers` (runs whose model has workers).
+    Workers,
+    /// The workload's `tasks` (every run).
+    Tasks,
+    /// The GIL's switch interval (runs under a GIL, lab or CPython threads).
+    SwitchIntervalMs,
+    /// The workload's `cpu_ms` (every run).
+    CpuMs,
+    /// The workload's `io_ms` (every run).
+    IoMs,
+}
+
+impl SweepParameter {
+    /// Its name in presets and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            SweepParameter::Workers => "workers",
+            SweepParameter::Tasks => "tasks",
+            SweepParameter::SwitchIntervalMs => "switch_interval_ms",
+            SweepParameter::CpuMs => "cpu_ms",
+            SweepParameter::IoMs => "io_ms",
+        }
+    }
+
+    /// Whether it varies the workload (and so every run, the baseline too).
+    pub fn is_workload(self) -> bool {
+        matches!(
+            self,
+            SweepParameter::Tasks | SweepParameter::CpuMs | SweepParameter::IoMs
+        )
+    }
+
+    /// Whether its values are whole numbers.
+    pub fn is_count(self) -> bool {
+        matches!(self, SweepParameter::Workers | SweepParameter::Tasks)
+    }
 }
 
 fn default_version() -> i64 {
@@ -97,6 +154,10 @@ pub struct WorkloadSpec {
     /// `convoy` only: how many short waits the I/O task makes (default 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub io_rounds: Option<i64>,
+    /// Computation done once per repetition by one thread before the tasks
+    /// start, in ms: Amdahl's serial part, made concrete.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial_ms: Option<f64>,
 }
 
 /// What a task does.
@@ -475,32 +536,49 @@ impl PresetError {
     }
 }
 
-/// Reads a preset from a file path or a built-in name.
+/// Reads a preset from a file path or a built-in name. A built-in name is
+/// the built-in even when a file or folder of that name is in the current
+/// folder (`./NAME` reaches that one): what a name means must not depend on
+/// where a person stands. A file is read only if it is a regular file of at
+/// most [`MAX_PRESET_BYTES`].
 pub fn load(path_or_name: &str) -> Result<(Preset, String), PresetError> {
+    if !looks_like_a_path(path_or_name)
+        && let Some(builtin) = crate::engine::spec::builtin::find(path_or_name)
+    {
+        return Ok((builtin.preset()?, format!("builtin:{}", builtin.name)));
+    }
     let path = Path::new(path_or_name);
-    if path.exists() || path_or_name.ends_with(".toml") || path_or_name.contains('/') {
-        let text = std::fs::read_to_string(path).map_err(|e| PresetError::Read {
-            path: path_or_name.to_owned(),
-            reason: e.to_string(),
+    if path.exists() || looks_like_a_path(path_or_name) {
+        let text = crate::input_file::read_text(path, MAX_PRESET_BYTES).map_err(|e| {
+            PresetError::Read {
+                path: path_or_name.to_owned(),
+                reason: e.to_string(),
+            }
         })?;
         let preset = parse(&text, path_or_name)?;
         return Ok((preset, path_or_name.to_owned()));
     }
-    match crate::engine::spec::builtin::find(path_or_name) {
-        Some(builtin) => {
-            let origin = format!("builtin:{}", builtin.name);
-            let mut preset = parse(builtin.toml, &origin)?;
-            if let Some((name, description)) = builtin.localized() {
-                preset.name = name;
-                preset.description = description;
-            }
-            Ok((preset, origin))
-        }
-        None => Err(PresetError::Unknown {
-            name: path_or_name.to_owned(),
-            known: crate::engine::spec::builtin::names().join(", "),
-        }),
-    }
+    Err(PresetError::Unknown {
+        name: path_or_name.to_owned(),
+        known: crate::engine::spec::builtin::names().join(", "),
+    })
+}
+
+/// Whether an argument names a file rather than a built-in preset: it has a
+/// folder separator or ends in `.toml`.
+pub fn looks_like_a_path(argument: &str) -> bool {
+    argument.ends_with(".toml")
+        || argument.contains('/')
+        || argument.contains(std::path::MAIN_SEPARATOR)
+}
+
+/// A note for a built-in name that is also a file or folder here: which one
+/// was taken, and how to reach the other.
+pub fn shadow_notice(path_or_name: &str) -> Option<String> {
+    (!looks_like_a_path(path_or_name)
+        && crate::engine::spec::builtin::find(path_or_name).is_some()
+        && std::fs::symlink_metadata(path_or_name).is_ok())
+    .then(|| tr!("preset-builtin-shadows", name = path_or_name.to_owned()))
 }
 
 /// Parses preset text; `origin` names the file in messages.

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::plan::{Experiment, GilConfig, PythonPlan, ResolvedWorkload, RunPlan};
 use super::preset::*;
+use super::sweep;
 use crate::engine::measure::machine::MachineInfo;
 use crate::engine::python::{PythonInfo, Pythons};
 use crate::engine::run::kernel::Calibration;
@@ -77,19 +78,15 @@ impl Preset {
         let repetitions = v.int_in("repetitions", self.repetitions, 1, 100)?;
         let warmup = v.int_in("warmup", self.warmup, 0, 20)?;
         let cores = machine.cores.max(1);
-        let (mut workload, cpu_ms) = self.validate_workload(&v, cores)?;
         let measured = (env.calibration)();
-        workload.slice_iters = measured.slice_iterations();
-        workload.cpu_ms = cpu_ms;
-        let calibration = match cpu_ms {
-            Some(ms) => {
-                workload.cpu_iters = measured.iterations_for_ms(ms);
-                measured
-            }
-            // Not used to size the work: not recorded as such.
-            None => Calibration {
+        let workload = resolve_workload(&self.workload, &v, cores, measured)?;
+        // Recorded only when it sized work.
+        let calibration = if workload.cpu_ms.is_some() || workload.serial_ms.is_some() {
+            measured
+        } else {
+            Calibration {
                 iterations_per_ms: 0.0,
-            },
+            }
         };
 
         if self.runs.is_empty() {
@@ -102,40 +99,21 @@ impl Preset {
                 tr!("val-runs-too-many", max = MAX_RUNS),
             ));
         }
-        let mut runs: Vec<RunPlan> = Vec::with_capacity(self.runs.len());
-        let mut notices = Vec::new();
-        for (index, spec) in self.runs.iter().enumerate() {
-            if let Some(notice) = skipped_python_run(origin, index, spec, env) {
-                notices.push(notice);
-                continue;
-            }
-            let check = RunCheck {
-                v: &v,
-                index,
-                spec,
-                workload: &workload,
-                cores,
-            };
-            let plan = validate_run(&check, env)?;
-            if let Some(other) = runs.iter().position(|r| r.label == plan.label) {
-                return Err(v.invalid(
-                    &format!("runs[{index}].label"),
-                    format!("{:?}", plan.label),
-                    tr!("val-label-taken", other = other + 1),
-                ));
-            }
-            runs.push(plan);
-        }
+        let (runs, notices) = self.plan_runs(&v, &workload, cores, measured, env)?;
         let baseline = match &self.baseline {
             None => 0,
-            Some(label) => runs.iter().position(|r| &r.label == label).ok_or_else(|| {
-                let labels: Vec<String> = runs.iter().map(|r| format!("{:?}", r.label)).collect();
-                v.invalid(
-                    "baseline",
-                    format!("{label:?}"),
-                    tr!("val-baseline", labels = labels.join(", ")),
-                )
-            })?,
+            Some(label) => runs
+                .iter()
+                .position(|r| &r.label == label || r.sweep_of.as_ref() == Some(label))
+                .ok_or_else(|| {
+                    let labels: Vec<String> =
+                        runs.iter().map(|r| format!("{:?}", r.label)).collect();
+                    v.invalid(
+                        "baseline",
+                        format!("{label:?}"),
+                        tr!("val-baseline", labels = labels.join(", ")),
+                    )
+                })?,
         };
         Ok(Experiment {
             preset: self.clone(),
@@ -150,12 +128,140 @@ impl Preset {
         })
     }
 
-    fn validate_workload(
+    /// The runs, validated: one per preset run, or, in a sweep, one per
+    /// value for every run that takes the swept parameter.
+    fn plan_runs(
         &self,
+        v: &Validator<'_>,
+        workload: &ResolvedWorkload,
+        cores: usize,
+        measured: Calibration,
+        env: &ValidationEnv<'_>,
+    ) -> Result<(Vec<RunPlan>, Vec<String>), PresetError> {
+        let sweep = self.sweep.as_ref();
+        if let Some(sweep) = sweep {
+            self.check_sweep(sweep, v)?;
+        }
+        let mut runs: Vec<RunPlan> = Vec::with_capacity(self.runs.len());
+        let mut notices = Vec::new();
+        for (index, spec) in self.runs.iter().enumerate() {
+            if let Some(notice) = skipped_python_run(v.origin, index, spec, env) {
+                notices.push(notice);
+                continue;
+            }
+            let check = |spec: &RunSpec, workload: &ResolvedWorkload| {
+                let check = RunCheck {
+                    v,
+                    index,
+                    spec,
+                    workload,
+                    cores,
+                };
+                validate_run(&check, env)
+            };
+            let plans = match sweep.filter(|s| s.applies_to(spec)) {
+                None => vec![check(spec, workload)?],
+                Some(sweep) => {
+                    let mut plans = Vec::with_capacity(sweep.values.len());
+                    for &value in &sweep.values {
+                        let own_work = sweep::workload_at(sweep.parameter, &self.workload, value)
+                            .map(|w| resolve_workload(&w, v, cores, measured))
+                            .transpose()?;
+                        let at = sweep::run_at(sweep.parameter, spec, value);
+                        let mut plan = check(&at, own_work.as_ref().unwrap_or(workload))?;
+                        // Named by the run's own label (a default one names the value already).
+                        let base = match &spec.label {
+                            Some(label) => label.clone(),
+                            None => check(spec, workload)?.label,
+                        };
+                        plan.label = sweep::label_at(&base, sweep.parameter, value);
+                        plan.sweep_value = Some(value);
+                        plan.sweep_of = Some(base);
+                        plan.workload = own_work.map(Box::new);
+                        plans.push(plan);
+                    }
+                    plans
+                }
+            };
+            for plan in plans {
+                if let Some(other) = runs.iter().position(|r| r.label == plan.label) {
+                    return Err(v.invalid(
+                        &format!("runs[{index}].label"),
+                        format!("{:?}", plan.label),
+                        tr!("val-label-taken", other = other + 1),
+                    ));
+                }
+                runs.push(plan);
+            }
+        }
+        Ok((runs, notices))
+    }
+
+    /// A sweep's values suit its parameter, some run takes it, and the runs
+    /// it expands into stay few enough to compare.
+    fn check_sweep(&self, sweep: &SweepSpec, v: &Validator<'_>) -> Result<(), PresetError> {
+        let parameter = sweep.parameter;
+        if sweep.values.is_empty() || sweep.values.len() > sweep::MAX_VALUES {
+            return Err(v.invalid(
+                "sweep.values",
+                sweep.values.len(),
+                tr!("val-sweep-values-count", max = sweep::MAX_VALUES),
+            ));
+        }
+        for (i, &value) in sweep.values.iter().enumerate() {
+            let field = format!("sweep.values[{i}]");
+            let whole = value.is_finite() && value.fract() == 0.0;
+            match parameter {
+                SweepParameter::Workers => {
+                    if !whole {
+                        return Err(v.invalid(&field, value, tr!("val-sweep-whole")));
+                    }
+                    v.int_in(&field, value as i64, 1, MAX_WORKERS)?;
+                }
+                SweepParameter::Tasks => {
+                    if !whole {
+                        return Err(v.invalid(&field, value, tr!("val-sweep-whole")));
+                    }
+                    v.int_in(&field, value as i64, 1, MAX_TASKS)?;
+                }
+                SweepParameter::SwitchIntervalMs => {
+                    v.ms_in(&field, value, 0.05, 1000.0)?;
+                }
+                SweepParameter::CpuMs | SweepParameter::IoMs => {
+                    v.ms(&field, value, false)?;
+                }
+            }
+            if sweep.values[..i].contains(&value) {
+                return Err(v.invalid(&field, value, tr!("val-sweep-repeated")));
+            }
+        }
+        if !self.runs.iter().any(|r| sweep.applies_to(r)) {
+            return Err(v.invalid(
+                "sweep.parameter",
+                format!("\"{}\"", parameter.name()),
+                tr!("val-sweep-no-run", parameter = parameter.name()),
+            ));
+        }
+        let expanded = sweep.expanded_len(&self.runs);
+        if expanded > sweep::MAX_SWEPT_RUNS {
+            return Err(v.invalid(
+                "sweep.values",
+                sweep.values.len(),
+                tr!(
+                    "val-sweep-too-many-runs",
+                    runs = expanded,
+                    max = sweep::MAX_SWEPT_RUNS
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn validate_workload(
+        w: &WorkloadSpec,
         v: &Validator<'_>,
         cores: usize,
     ) -> Result<(ResolvedWorkload, Option<f64>), PresetError> {
-        let w = &self.workload;
         let kind = w.kind;
         let tasks = match (w.tasks, w.tasks_per_core) {
             (Some(_), Some(_)) => {
@@ -247,6 +353,10 @@ impl Preset {
             })?;
             bytes = v.int_in("workload.bytes", b, 8, MAX_BYTES)? as u64;
         }
+        let serial_ms = match w.serial_ms {
+            Some(ms) => Some(v.ms("workload.serial_ms", ms, false)?),
+            None => None,
+        };
         let mut io_rounds = 0u32;
         if kind == WorkloadKind::Convoy {
             io_rounds =
@@ -266,10 +376,32 @@ impl Preset {
                 io_rounds,
                 fault: None,
                 cpu_ms: None,
+                serial_iters: 0,
+                serial_ms,
             },
             cpu_ms,
         ))
     }
+}
+
+/// The workload resolved for this machine: defaults filled in, `cpu_ms` and
+/// `serial_ms` turned into kernel iterations with its calibration.
+fn resolve_workload(
+    spec: &WorkloadSpec,
+    v: &Validator<'_>,
+    cores: usize,
+    measured: Calibration,
+) -> Result<ResolvedWorkload, PresetError> {
+    let (mut workload, cpu_ms) = Preset::validate_workload(spec, v, cores)?;
+    workload.slice_iters = measured.slice_iterations();
+    workload.cpu_ms = cpu_ms;
+    if let Some(ms) = cpu_ms {
+        workload.cpu_iters = measured.iterations_for_ms(ms);
+    }
+    if let Some(ms) = workload.serial_ms {
+        workload.serial_iters = measured.iterations_for_ms(ms);
+    }
+    Ok(workload)
 }
 
 /// A built-in preset's Python runs are skipped, with a notice, on a machine
@@ -357,6 +489,9 @@ fn validate_run(check: &RunCheck<'_>, env: &ValidationEnv<'_>) -> Result<RunPlan
         runtime,
         python,
         task_timeout: spec.task_timeout_s.map(Duration::from_secs_f64),
+        sweep_value: None,
+        sweep_of: None,
+        workload: None,
     })
 }
 
@@ -783,6 +918,9 @@ impl Validator<'_> {
 /// one way the command line runs a preset and the window opens one.
 pub fn load_experiment(source: &str) -> Result<(Preset, Experiment), PresetError> {
     let (preset, origin) = super::preset::load(source)?;
-    let experiment = preset.validate_here(&origin)?;
+    let mut experiment = preset.validate_here(&origin)?;
+    experiment
+        .notices
+        .extend(super::preset::shadow_notice(source));
     Ok((preset, experiment))
 }

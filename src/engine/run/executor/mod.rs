@@ -27,7 +27,9 @@ use crate::engine::run::gil::{Gil, GilThreadStats};
 use crate::engine::run::workload::{Services, TaskEnv, TaskResults, execute_task};
 use crate::engine::spec::preset::{Model, ResolvedWorkload, RunPlan, Runtime};
 
-pub use process_pool::{WORKER_ARG, worker_main};
+pub use process_pool::{
+    TaskLimit, WATCHDOG_FLOOR, WORKER_ARG, WORKER_PROCESS_NAME, watchdog_for, worker_main,
+};
 
 /// Everything an executor needs for one run.
 pub struct RunContext<'a> {
@@ -134,6 +136,8 @@ pub enum ExecError {
         /// Why.
         reason: String,
     },
+    /// The serial part before the tasks reached a wrong state.
+    SerialPart,
 }
 
 impl std::fmt::Display for ExecError {
@@ -151,6 +155,7 @@ impl std::fmt::Display for ExecError {
             ExecError::Worker { exe, reason } => {
                 tr!("err-worker", exe = exe.clone(), reason = reason.clone())
             }
+            ExecError::SerialPart => tr!("err-serial-part"),
         };
         f.write_str(&text)
     }

@@ -15,7 +15,7 @@
 //! their own, so the console's Ctrl+C reaches only the lab, which cancels.
 
 use crate::tr;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
@@ -32,13 +32,62 @@ use crate::engine::measure::recorder::{Event, EventKind, Lane, Recorder, UNKNOWN
 use crate::engine::measure::sys;
 use crate::engine::run::cancel::CancelToken;
 use crate::engine::run::workload::{Services, TaskEnv, TaskFailure, TaskResults, execute_task};
-use crate::engine::spec::preset::ResolvedWorkload;
+use crate::engine::spec::preset::{ResolvedWorkload, RunPlan};
 
 /// The hidden first argument that starts the executable as a pool worker.
 pub const WORKER_ARG: &str = "__worker";
 
-/// How often the pool looks at the cancel token while its lanes work.
+/// How often the pool looks at the cancel token and at overdue tasks while
+/// its lanes work.
 const CANCEL_POLL: Duration = Duration::from_millis(10);
+
+/// The shortest watchdog: a task of a preset without `task_timeout_s` that
+/// gives no answer for this long (or ten times what its work should take,
+/// if longer) has a stopped or stuck worker, which is killed and replaced.
+pub const WATCHDOG_FLOOR: Duration = Duration::from_secs(60);
+
+/// What `ps` shows for a worker process (`argv[0]`), so that a person can
+/// tell workers from the lab and find them (`pgrep -f concurrency-lab-worker`).
+pub const WORKER_PROCESS_NAME: &str = "concurrency-lab-worker";
+
+/// How long one task may go without an answer before its worker is killed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaskLimit {
+    /// The limit.
+    pub limit: Duration,
+    /// Whether the preset chose it (`task_timeout_s`) or it is the watchdog.
+    pub chosen: bool,
+}
+
+impl TaskLimit {
+    /// The run's `task_timeout_s`, else a watchdog sized to its work.
+    pub fn for_run(plan: &RunPlan, work: &ResolvedWorkload) -> TaskLimit {
+        match plan.task_timeout {
+            Some(limit) => TaskLimit {
+                limit,
+                chosen: true,
+            },
+            None => TaskLimit {
+                limit: watchdog_for(work),
+                chosen: false,
+            },
+        }
+    }
+}
+
+/// Ten times what one task of `work` should take here, and at least
+/// [`WATCHDOG_FLOOR`]: computation at this machine's calibrated speed
+/// (`slice_iters` is a tenth of a millisecond's worth), every wait, and the
+/// bytes at a slow disk's 10 MB/s.
+pub fn watchdog_for(work: &ResolvedWorkload) -> Duration {
+    let iterations_per_s = work.slice_iters.max(1) as f64 * 10_000.0;
+    let rounds = f64::from(work.io_rounds.max(1));
+    let cpu_s = work.cpu_iters as f64 / iterations_per_s * rounds;
+    let io_s = work.io_ns as f64 / 1e9 * rounds;
+    let bytes_s = work.bytes as f64 / 10e6;
+    let expected = Duration::from_secs_f64((cpu_s + io_s + bytes_s).min(1e9));
+    (expected * 10).max(WATCHDOG_FLOOR)
+}
 
 /// Parent to worker.
 #[derive(Debug, Serialize, Deserialize)]
@@ -135,6 +184,14 @@ impl Children {
         )
     }
 
+    /// Kills one worker, leaving it to be reaped by its lane (which then
+    /// says how it ended).
+    fn kill(&self, pid: u32) {
+        if let Some(child) = self.lock().get_mut(&pid) {
+            let _ = child.kill();
+        }
+    }
+
     fn kill_all(&self) {
         for (_, mut child) in self.lock().drain() {
             let _ = child.kill();
@@ -170,6 +227,13 @@ struct PoolShared<'a> {
     next_task: AtomicU32,
     extra_cpu_ns: AtomicU64,
     replaced: AtomicU32,
+    /// How long a task may take before its worker is killed.
+    limit: TaskLimit,
+    /// Since when each worker (by pid) has owed an answer: a task's result,
+    /// or its goodbye when it is retired.
+    busy: Mutex<HashMap<u32, Instant>>,
+    /// Workers killed for taking too long, not yet reported by their lane.
+    overdue: Mutex<HashSet<u32>>,
 }
 
 fn worker_error(exe: &std::path::Path, reason: impl Into<String>) -> ExecError {
@@ -183,6 +247,8 @@ impl PoolShared<'_> {
     /// Starts a worker process and sends it the setup (does not wait for it).
     fn spawn(&self) -> Result<(u32, ChildStdin, ChildStdout), ExecError> {
         let mut command = Command::new(self.exe);
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::arg0(&mut command, WORKER_PROCESS_NAME);
         command
             .arg(WORKER_ARG)
             .stdin(Stdio::piped())
@@ -258,13 +324,9 @@ impl PoolShared<'_> {
                 break;
             }
             let sent_ns = sys::monotonic_ns();
-            let line = message_line(&ToWorker::Task { task });
-            let sent = worker
-                .stdin
-                .write_all(line.as_bytes())
-                .and_then(|()| worker.stdin.flush());
-            let reply = sent.ok().and_then(|()| read_message(&mut worker.stdout));
-            match reply {
+            let reply = self.send_task(&mut worker, task);
+            let killed_for_time = self.lock_overdue().remove(&worker.pid);
+            let answered = match reply {
                 Some(FromWorker::Done {
                     task: done,
                     outcome,
@@ -272,50 +334,95 @@ impl PoolShared<'_> {
                 }) if done == task => {
                     worker.lane.inject(&events);
                     self.results.set(task, &outcome);
+                    true
                 }
-                _ => {
-                    // The worker died (or spoke nonsense) during the task.
-                    let failed = if self.cancel.is_cancelled() {
-                        TaskFailure::Cancelled
-                    } else {
-                        let exit = self.children.reap(worker.pid, true);
-                        TaskFailure::Error(tr!(
-                            "err-worker-died",
-                            pid = worker.pid,
-                            task = task,
-                            exit = exit
-                        ))
-                    };
-                    mark_lost_task(&worker.lane, task, sent_ns);
-                    self.results.set(task, &Err(failed));
-                    if self.cancel.is_cancelled() {
-                        return;
-                    }
-                    self.replaced.fetch_add(1, Ordering::Relaxed);
-                    let died = worker.pid;
-                    match self
-                        .spawn()
-                        .and_then(|(pid, stdin, stdout)| self.await_ready(pid, stdin, stdout))
-                    {
-                        Ok(replacement) => {
-                            notices(ExecNotice::WorkerReplaced {
-                                died,
-                                replacement: Some(replacement.pid),
-                            });
-                            worker = replacement;
-                        }
-                        Err(_) => {
-                            notices(ExecNotice::WorkerReplaced {
-                                died,
-                                replacement: None,
-                            });
-                            return;
-                        }
-                    }
-                }
+                _ => false,
+            };
+            if answered && !killed_for_time {
+                continue;
+            }
+            if !answered {
+                // The worker died, was killed or spoke nonsense during the task.
+                let failed = self.lost_task_failure(&worker, killed_for_time);
+                mark_lost_task(&worker.lane, task, sent_ns);
+                self.results.set(task, &Err(failed));
+            }
+            if self.cancel.is_cancelled() {
+                return;
+            }
+            match self.replace(&worker, notices) {
+                Some(replacement) => worker = replacement,
+                None => return,
             }
         }
         self.retire(worker);
+    }
+
+    /// Sends one task and waits for the answer, noting the task as running
+    /// meanwhile so that the watchdog can see it.
+    fn send_task(&self, worker: &mut Worker, task: u32) -> Option<FromWorker> {
+        self.lock_busy().insert(worker.pid, Instant::now());
+        let line = message_line(&ToWorker::Task { task });
+        let sent = worker
+            .stdin
+            .write_all(line.as_bytes())
+            .and_then(|()| worker.stdin.flush());
+        let reply = sent.ok().and_then(|()| read_message(&mut worker.stdout));
+        self.lock_busy().remove(&worker.pid);
+        reply
+    }
+
+    /// Why a task whose worker gave no answer failed.
+    fn lost_task_failure(&self, worker: &Worker, killed_for_time: bool) -> TaskFailure {
+        if self.cancel.is_cancelled() {
+            return TaskFailure::Cancelled;
+        }
+        let exit = self.children.reap(worker.pid, true);
+        let seconds = crate::i18n::number(self.limit.limit.as_secs_f64(), 1);
+        TaskFailure::Error(match (killed_for_time, self.limit.chosen) {
+            // The message follows "task N: ", so it does not name the task again.
+            (true, true) => tr!("err-worker-timeout", pid = worker.pid, seconds = seconds),
+            (true, false) => tr!("err-worker-watchdog", pid = worker.pid, seconds = seconds),
+            (false, _) => tr!("err-worker-died", pid = worker.pid, exit = exit),
+        })
+    }
+
+    /// Starts a worker in place of one that died or was killed; `None` (the
+    /// lane stops) if none starts.
+    fn replace(&self, gone: &Worker, notices: &(dyn Fn(ExecNotice) + Sync)) -> Option<Worker> {
+        // A worker killed after it answered has not been reaped yet.
+        self.children.reap(gone.pid, true);
+        self.replaced.fetch_add(1, Ordering::Relaxed);
+        let replacement = self
+            .spawn()
+            .and_then(|(pid, stdin, stdout)| self.await_ready(pid, stdin, stdout))
+            .ok();
+        notices(ExecNotice::WorkerReplaced {
+            died: gone.pid,
+            replacement: replacement.as_ref().map(|w| w.pid),
+        });
+        replacement
+    }
+
+    /// Kills every worker whose task has run past the limit; its lane then
+    /// fails the task and starts another worker.
+    fn kill_overdue(&self) {
+        // Held throughout: a lane whose answer came meanwhile has either
+        // cleared its entry (and is not killed) or sees itself marked.
+        let busy = self.lock_busy();
+        for (pid, since) in busy.iter() {
+            if since.elapsed() > self.limit.limit && self.lock_overdue().insert(*pid) {
+                self.children.kill(*pid);
+            }
+        }
+    }
+
+    fn lock_busy(&self) -> std::sync::MutexGuard<'_, HashMap<u32, Instant>> {
+        self.busy.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn lock_overdue(&self) -> std::sync::MutexGuard<'_, HashSet<u32>> {
+        self.overdue.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Closes a worker's stdin, collects its CPU time and waits for it to exit.
@@ -327,9 +434,15 @@ impl PoolShared<'_> {
             ..
         } = worker;
         drop(stdin);
-        if !self.cancel.is_cancelled()
-            && let Some(FromWorker::Bye { cpu_ns }) = read_message(&mut stdout)
-        {
+        // A worker stopped now (SIGSTOP) would never say goodbye: the
+        // watchdog kills it as it would during a task.
+        self.lock_busy().insert(pid, Instant::now());
+        let bye = (!self.cancel.is_cancelled())
+            .then(|| read_message(&mut stdout))
+            .flatten();
+        self.lock_busy().remove(&pid);
+        self.lock_overdue().remove(&pid);
+        if let Some(FromWorker::Bye { cpu_ns }) = bye {
             self.extra_cpu_ns.fetch_add(cpu_ns, Ordering::Relaxed);
             self.children.reap(pid, false);
         } else {
@@ -384,6 +497,9 @@ impl Executor for ProcessPool {
             next_task: AtomicU32::new(0),
             extra_cpu_ns: AtomicU64::new(0),
             replaced: AtomicU32::new(0),
+            limit: TaskLimit::for_run(ctx.plan, ctx.work),
+            busy: Mutex::default(),
+            overdue: Mutex::default(),
         };
         // Start every worker first, then wait for all: they boot in parallel.
         let started = Instant::now();
@@ -421,11 +537,12 @@ impl Executor for ProcessPool {
                 }
             }
             // Lane threads block on pipes: killing the workers is how cancel
-            // reaches them.
+            // and the time limit reach them.
             while !lanes.iter().all(|lane| lane.is_finished()) {
                 if ctx.cancel.is_cancelled() || failure.is_some() {
                     shared.children.kill_all();
                 }
+                shared.kill_overdue();
                 std::thread::sleep(CANCEL_POLL);
             }
             join_all(lanes);
@@ -454,7 +571,8 @@ pub fn worker_main() -> std::process::ExitCode {
     let mut input = stdin.lock();
     let mut output = std::io::stdout().lock();
     let Some(ToWorker::Setup { work, services }) = read_message(&mut input) else {
-        eprintln!("{}", tr!("err-worker-mode"));
+        // A closed stderr leaves nobody to tell: no panic over it.
+        let _ = writeln!(std::io::stderr(), "{}", tr!("err-worker-mode"));
         return std::process::ExitCode::from(2);
     };
     let cancel = CancelToken::new();
@@ -507,16 +625,71 @@ pub fn worker_main() -> std::process::ExitCode {
 }
 
 /// A worker ignores Ctrl+C (the lab cancels and kills it) and, on Linux, dies
-/// with the lab (on Windows the pool's job object sees to that).
+/// with the lab (on Windows the pool's job object sees to that) and is named
+/// for `ps` and `top` (started as `/proc/self/exe`, it would show as `exe`;
+/// the kernel keeps 15 bytes: `concurrency-lab`).
 fn prepare_worker_process() {
     crate::engine::run::child::ignore_console_interrupt();
     #[cfg(target_os = "linux")]
     // SAFETY: prctl(PR_SET_PDEATHSIG) with a valid signal number.
     unsafe {
         libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+        libc::prctl(libc::PR_SET_NAME, c"concurrency-lab-worker".as_ptr());
         // The lab may have died before the line above: then we are orphaned.
         if libc::getppid() == 1 {
             std::process::exit(1);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::spec::preset::WorkloadKind;
+
+    fn work(kind: WorkloadKind, cpu_iters: u64, io_ms: u64, bytes: u64) -> ResolvedWorkload {
+        ResolvedWorkload {
+            kind,
+            tasks: 4,
+            cpu_iters,
+            // 100,000 iterations per ms.
+            slice_iters: 10_000,
+            io_ns: io_ms * 1_000_000,
+            bytes,
+            io_rounds: 0,
+            fault: None,
+            cpu_ms: None,
+            serial_iters: 0,
+            serial_ms: None,
+        }
+    }
+
+    #[test]
+    fn the_watchdog_is_generous_and_grows_with_the_work() {
+        assert_eq!(
+            watchdog_for(&work(WorkloadKind::Sleep, 0, 1, 0)),
+            WATCHDOG_FLOOR
+        );
+        // 100 s of computation here: ten times that.
+        let cpu = work(WorkloadKind::Cpu, 10_000_000_000, 0, 0);
+        assert_eq!(watchdog_for(&cpu), Duration::from_secs(1000));
+        // 1 GB at 10 MB/s is 100 s: ten times that.
+        let file = work(WorkloadKind::File, 0, 0, 1_000_000_000);
+        assert_eq!(watchdog_for(&file), Duration::from_secs(1000));
+    }
+
+    #[test]
+    fn a_preset_time_out_replaces_the_watchdog() {
+        let mut plan = RunPlan::lab("pool", crate::engine::spec::preset::Model::ProcessPool, 2);
+        let sleep = work(WorkloadKind::Sleep, 0, 1, 0);
+        assert!(!TaskLimit::for_run(&plan, &sleep).chosen);
+        plan.task_timeout = Some(Duration::from_secs(2));
+        assert_eq!(
+            TaskLimit::for_run(&plan, &sleep),
+            TaskLimit {
+                limit: Duration::from_secs(2),
+                chosen: true
+            }
+        );
     }
 }

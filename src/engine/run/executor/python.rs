@@ -19,6 +19,7 @@ use serde_json::json;
 use super::{ExecError, ExecReport, Executor, RunContext};
 use crate::engine::measure::recorder::{Event, EventKind, Lane, LaneKind, UNKNOWN_CPU};
 use crate::engine::python::process::{BatchLane, Driver, DriverError, FromDriver, Next};
+use crate::engine::run::kernel;
 use crate::engine::run::workload::{Services, TaskFailure, convoy_step_iters};
 use crate::engine::spec::preset::{Model, PythonPlan, ResolvedWorkload};
 
@@ -151,7 +152,12 @@ fn work_request(work: &ResolvedWorkload) -> serde_json::Value {
         "io_ns": work.io_ns,
         "bytes": work.bytes,
         "io_rounds": work.io_rounds,
-        "fault_task": work.fault.map(|crate::engine::spec::preset::Fault::Panic { task }| task),
+        "serial_iters": work.serial_iters,
+        // The Python program knows one fault: a task that raises.
+        "fault_task": match work.fault {
+            Some(crate::engine::spec::preset::Fault::Panic { task }) => Some(task),
+            _ => None,
+        },
     })
 }
 
@@ -213,8 +219,15 @@ impl Session<'_, '_> {
                     t_end_ns,
                     cpu_ns,
                     worker_cpu_ns,
+                    serial_state,
                     ..
                 }) => {
+                    let serial = self.ctx.work.serial_iters;
+                    let expected = kernel::jump(kernel::seed(kernel::SERIAL_PART), serial);
+                    if serial > 0 && serial_state != Some(expected) {
+                        driver.kill();
+                        return Err(ExecError::SerialPart);
+                    }
                     finished = Some(Finished {
                         start_ns: t_start_ns,
                         end_ns: t_end_ns,
