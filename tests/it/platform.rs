@@ -9,6 +9,7 @@ use crate::common;
 
 use concurrency_lab::app::APP_ID;
 use concurrency_lab::engine::measure::{monitor, sys};
+use concurrency_lab::engine::run::kernel;
 
 fn repo_file(path: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -84,24 +85,31 @@ fn a_run_of_short_threads_has_its_cpu_time_counted() {
     // On Windows `GetThreadTimes` moves in ~15.6 ms ticks (Wine's in 10 ms):
     // a thread that computed 5 ms reads 0, and so would the run. The lab
     // counts thread cycles there, or else the whole process's CPU time.
+    // A fixed iteration count, not `cpu_ms`: on a loaded machine the
+    // calibration may be slow, and 5 ms would then be less work.
+    let iterations = kernel::calibration().iterations_for_ms(5.0);
     let text = common::preset(
-        "kind = \"cpu\"\ntasks = 8\ncpu_ms = 5.0",
+        &format!("kind = \"cpu\"\ntasks = 8\ncpu_iters = {iterations}"),
         &["model = \"threads\""],
     );
     let result = common::run(&text);
     let run = &result.runs[0];
     assert!(run.checksum_ok);
-    // 8 × 5 ms of computing; coarse clocks may lose a tick, never most.
-    // Under Wine neither thread nor process times are complete (they come
-    // from 10 ms ticks, and finished threads' are lost): only "not zero".
-    let floor = if sys::wine_version().is_some() {
-        0.001
+    // With a fine thread clock: at least half of 8 times what one task's
+    // work costs this thread (CPU time, so the machine's load hardly moves
+    // it). With a coarse one (Wine: 10 ms ticks, and finished threads'
+    // times are lost) only "not zero".
+    let floor = if sys::thread_cpu_clock_is_fine() {
+        let before = sys::thread_cpu_ns();
+        std::hint::black_box(kernel::spin(kernel::seed(0), iterations));
+        let one_task = sys::thread_cpu_ns().saturating_sub(before) as f64 / 1e9;
+        0.5 * 8.0 * one_task
     } else {
-        0.015
+        0.001
     };
     assert!(
         run.cpu_s >= floor,
-        "8 threads computing 5 ms each counted {} s",
+        "8 threads computing {iterations} iterations each counted {} s, expected at least {floor} s",
         run.cpu_s
     );
 }
