@@ -128,9 +128,9 @@ CONTROL
 package_windows() {
     local target=x86_64-pc-windows-gnu
     echo "== windows: cargo build --profile $profile --target $target (MinGW-w64)"
-    # As scripts/windows/check.sh builds it (no 500 MB of DWARF in a dev .exe).
-    CARGO_PROFILE_DEV_DEBUG=0 \
-        cargo build --quiet --locked --profile "$profile" --target "$target" --features windows-gui --bins
+    # As scripts/windows/check.sh builds it, so that CI's dev build is reused
+    # (the wrapper changes only the dev profile: no 500 MB of DWARF).
+    scripts/windows/cargo.sh build --quiet --locked --profile "$profile" --target "$target" --features windows-gui --bins
     local built="$target_dir/$target/$profile_dir"
     local name="concurrency-lab-$version-x86_64-windows"
     local tree="$stage/$name"

@@ -15,10 +15,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 target=x86_64-pc-windows-gnu
-# No debug information in the Windows build: with it the .exe is 500 MB
-# (MinGW's DWARF), slower to link and to load under Wine. package.sh's
-# `--profile dev` build (CI) uses the same setting and so reuses this build.
-export CARGO_PROFILE_DEV_DEBUG=0
+# One debug build for this leg and the packaging leg (package.sh --profile
+# dev): the same cargo settings (scripts/windows/cargo.sh: no debug
+# information, dependencies unoptimised) and the same features (windows-gui
+# builds concurrency-lab-gui.exe too), so the packages link nothing new.
+cargo_windows=(scripts/windows/cargo.sh test --quiet --locked --target "$target" --features windows-gui --test it)
 runner=scripts/windows/wine-run.sh
 # Integration tests (tests/it) run under Wine, by name filter. Left out: the
 # app's (they render with wgpu; Wine here has no GPU nor a display) and the
@@ -43,7 +44,7 @@ step() {
 }
 
 step "build the tests and the .exe (debug)"
-cargo test --quiet --target "$target" --test it --no-run
+"${cargo_windows[@]}" --no-run
 target_dir="$(cargo metadata --format-version 1 --no-deps |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 exe="$target_dir/$target/debug/concurrency-lab.exe"
@@ -74,5 +75,5 @@ fi
 grep -q tasks "$work/bad.txt" || { echo "FAIL: the message does not name the field:"; cat "$work/bad.txt"; exit 1; }
 
 step "integration tests under Wine: ${TESTS[*]}"
-cargo test --quiet --target "$target" --test it -- "${TESTS[@]}"
+"${cargo_windows[@]}" -- "${TESTS[@]}"
 step "done"
