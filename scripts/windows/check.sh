@@ -60,6 +60,11 @@ step "presets under Wine"
 "$runner" "$exe" presets >"$work/presets.txt"
 grep -q '^cpu-bound ' "$work/presets.txt" ||
     { echo "FAIL: presets did not list cpu-bound:"; cat "$work/presets.txt"; exit 1; }
+# Messages are compiled in (rust-embed's debug-embed): a message id in place
+# of its text means the .exe looked for the Fluent files on disk.
+if grep -q 'preset-claim-' "$work/presets.txt"; then
+    echo "FAIL: presets shows message ids, not messages:"; cat "$work/presets.txt"; exit 1
+fi
 
 step "run every model under Wine (--json)"
 "$runner" "$exe" run scripts/windows/every-model.toml --json "$work/every-model.json" --spans
