@@ -88,14 +88,65 @@ fn big_result() -> ExperimentResult {
         "bench",
     )
     .expect("preset");
-    let lanes: Vec<LaneInfo> = (0..LANES)
+    let lanes = worker_lanes();
+    let (spans, wall) = task_spans();
+    let machine = MachineInfo {
+        cores: 64,
+        os: "bench".into(),
+        cpu: "bench".into(),
+        memory_bytes: 0,
+    };
+    let mut runs = vec![
+        measured_run(
+            "sequential",
+            Model::Sequential,
+            1,
+            wall * 40.0,
+            Vec::new(),
+            Vec::new(),
+        ),
+        measured_run(
+            "thread_pool (64 workers)",
+            Model::ThreadPool,
+            64,
+            wall,
+            spans,
+            lanes,
+        ),
+    ];
+    apply_speedups(&mut runs, 0, 64);
+    ExperimentResult {
+        preset,
+        source: "bench".into(),
+        machine,
+        calibration: None,
+        started_unix_s: 0,
+        cancelled: false,
+        baseline: 0,
+        runs,
+        // A 64-core machine: the CPU view draws its heat map.
+        cpu_samples: heat_map_samples(),
+        fits: Vec::new(),
+    }
+}
+
+/// One lane per worker thread, named as the lab names its workers.
+fn worker_lanes() -> Vec<LaneInfo> {
+    (0..LANES)
         .map(|id| LaneInfo {
             id,
             kind: LaneKind::Thread,
             os_id: 1000 + u64::from(id),
             name: format!("lab-worker-{id}"),
         })
-        .collect();
+        .collect()
+}
+
+/// `TASKS` spans over `LANES` workers, back to back per worker, each
+/// running then waiting (on the GIL for every third task, on I/O for the
+/// others). A fixed-seed LCG keeps every bench run drawing the same
+/// frames. Returns the spans and the wall time they cover, s.
+fn task_spans() -> (Vec<TaskSpan>, f64) {
     let mut clock = vec![0u64; LANES as usize];
     let mut seed = 0x1234_5678_u64;
     let spans: Vec<TaskSpan> = (0..TASKS)
@@ -142,56 +193,33 @@ fn big_result() -> ExperimentResult {
         })
         .collect();
     let wall = *clock.iter().max().unwrap_or(&1) as f64 / 1e6;
-    let machine = MachineInfo {
-        cores: 64,
-        os: "bench".into(),
-        cpu: "bench".into(),
-        memory_bytes: 0,
-    };
-    let run =
-        |label: &str, model, workers, wall: f64, spans: Vec<TaskSpan>, lanes: Vec<LaneInfo>| {
-            let plan = RunPlan::lab(label, model, workers);
-            let mut summary = RunSummary::measured_once(&plan, TASKS, wall);
-            summary.spans = spans;
-            summary.lanes = lanes;
-            summary
-        };
-    let mut runs = vec![
-        run(
-            "sequential",
-            Model::Sequential,
-            1,
-            wall * 40.0,
-            Vec::new(),
-            Vec::new(),
-        ),
-        run(
-            "thread_pool (64 workers)",
-            Model::ThreadPool,
-            64,
-            wall,
-            spans,
-            lanes,
-        ),
-    ];
-    apply_speedups(&mut runs, 0, 64);
-    ExperimentResult {
-        preset,
-        source: "bench".into(),
-        machine,
-        calibration: None,
-        started_unix_s: 0,
-        cancelled: false,
-        baseline: 0,
-        runs,
-        // A 64-core machine: the CPU view draws its heat map.
-        cpu_samples: (0..400)
-            .map(|i| concurrency_lab::engine::measure::monitor::CpuSample {
-                t_s: f64::from(i) * 0.25,
-                usage: (0..64)
-                    .map(|core| ((i * 7 + core * 13) % 100) as f32)
-                    .collect(),
-            })
-            .collect(),
-    }
+    (spans, wall)
+}
+
+/// A run measured once, with its spans and lanes.
+fn measured_run(
+    label: &str,
+    model: Model,
+    workers: usize,
+    wall: f64,
+    spans: Vec<TaskSpan>,
+    lanes: Vec<LaneInfo>,
+) -> RunSummary {
+    let plan = RunPlan::lab(label, model, workers);
+    let mut summary = RunSummary::measured_once(&plan, TASKS, wall);
+    summary.spans = spans;
+    summary.lanes = lanes;
+    summary
+}
+
+/// A 64-core machine's samples: the CPU view draws its heat map.
+fn heat_map_samples() -> Vec<concurrency_lab::engine::measure::monitor::CpuSample> {
+    (0..400)
+        .map(|i| concurrency_lab::engine::measure::monitor::CpuSample {
+            t_s: f64::from(i) * 0.25,
+            usage: (0..64)
+                .map(|core| ((i * 7 + core * 13) % 100) as f32)
+                .collect(),
+        })
+        .collect()
 }

@@ -241,113 +241,17 @@ impl Lesson {
 
     /// The workload and the runs of this step: the lab's first, in the
     /// order [`Lesson::measured`] reads them, then CPython's.
-    fn design(self) -> (WorkloadSpec, Vec<RunSpec>) {
-        use Model::{AsyncSingle, ProcessPool, Sequential, ThreadPool, Threads};
-        let one_after_another = || lab(Sequential, tr!("lesson-run-sequential"));
-        let gil_threads = || RunSpec {
-            gil: Some(true),
-            ..lab(Threads, tr!("lesson-run-gil-threads"))
-        };
-        let free_threads = || lab(Threads, tr!("lesson-run-free-threads"));
+    fn design(self) -> Design {
         match self.0 {
-            1 => (
-                cpu(4, 100.0),
-                vec![
-                    one_after_another(),
-                    gil_threads(),
-                    free_threads(),
-                    python(Threads, tr!("lesson-run-python-threads")),
-                ],
-            ),
-            2 => (
-                cpu(8, 40.0),
-                vec![
-                    one_after_another(),
-                    gil_threads(),
-                    python(Sequential, tr!("lesson-run-python-loop")),
-                    python(Threads, tr!("lesson-run-python-threads")),
-                ],
-            ),
-            3 => (
-                WorkloadSpec {
-                    tasks: None,
-                    tasks_per_core: Some(2),
-                    ..cpu(0, 60.0)
-                },
-                vec![
-                    one_after_another(),
-                    lab(ProcessPool, tr!("lesson-run-process-pool")),
-                    python(Sequential, tr!("lesson-run-python-loop")),
-                    python(ProcessPool, tr!("lesson-run-python-processes")),
-                ],
-            ),
-            4 => (
-                waits(WorkloadKind::Sleep, 20, 50.0),
-                vec![
-                    one_after_another(),
-                    gil_threads(),
-                    lab(AsyncSingle, tr!("lesson-run-event-loop")),
-                    python(Threads, tr!("lesson-run-python-threads")),
-                ],
-            ),
-            5 => (
-                WorkloadSpec {
-                    cpu_ms: Some(10.0),
-                    ..waits(WorkloadKind::Mixed, 10, 50.0)
-                },
-                vec![
-                    one_after_another(),
-                    lab(AsyncSingle, tr!("lesson-run-event-loop")),
-                    python(AsyncSingle, tr!("lesson-run-python-asyncio")),
-                ],
-            ),
-            6 => (
-                waits(WorkloadKind::Sleep, 16, 50.0),
-                vec![
-                    one_after_another(),
-                    pool(lab(ThreadPool, tr!("lesson-run-pool", workers = 4)), 4),
-                    pool(lab(ThreadPool, tr!("lesson-run-pool", workers = 16)), 16),
-                    pool(
-                        python(ThreadPool, tr!("lesson-run-python-pool", workers = 4)),
-                        4,
-                    ),
-                ],
-            ),
-            7 => (
-                WorkloadSpec {
-                    cpu_ms: None,
-                    cpu_iters: Some(500),
-                    ..cpu(2000, 0.0)
-                },
-                vec![
-                    lab(Sequential, tr!("lesson-7-answer-loop")),
-                    lab(Threads, tr!("lesson-7-answer-threads")),
-                    pool(lab(ThreadPool, tr!("lesson-7-answer-pool")), 4),
-                    pool(lab(ProcessPool, tr!("lesson-7-answer-processes")), 2),
-                ],
-            ),
-            8 => (
-                WorkloadSpec {
-                    cpu_ms: Some(250.0),
-                    io_rounds: Some(50),
-                    ..waits(WorkloadKind::Convoy, 3, 2.0)
-                },
-                vec![
-                    free_threads(),
-                    gil_threads(),
-                    python(Threads, tr!("lesson-run-python-threads")),
-                ],
-            ),
-            _ => (
-                cpu(4, 60.0),
-                vec![
-                    one_after_another(),
-                    gil_threads(),
-                    free_threads(),
-                    python(Sequential, tr!("lesson-run-python-loop")),
-                    python(Threads, tr!("lesson-run-python-threads")),
-                ],
-            ),
+            1 => concurrency_and_parallelism(),
+            2 => threads_and_the_gil(),
+            3 => processes_in_parallel(),
+            4 => waiting_with_threads_and_a_loop(),
+            5 => asyncio_waits(),
+            6 => pool_sizes(),
+            7 => what_a_task_costs(),
+            8 => convoy(),
+            _ => todays_python(),
         }
     }
 
@@ -495,6 +399,180 @@ fn todays_python_runs(pythons: &[PythonInfo]) -> Vec<RunSpec> {
         });
     }
     runs
+}
+
+/// A step's workload and runs.
+type Design = (WorkloadSpec, Vec<RunSpec>);
+
+/// The lab's run of the tasks one after another: the yardstick most steps
+/// measure the others against.
+fn one_after_another() -> RunSpec {
+    lab(Model::Sequential, tr!("lesson-run-sequential"))
+}
+
+/// The lab's threads under a simulated GIL, as CPython's threads were.
+fn gil_threads() -> RunSpec {
+    RunSpec {
+        gil: Some(true),
+        ..lab(Model::Threads, tr!("lesson-run-gil-threads"))
+    }
+}
+
+/// The lab's threads without a GIL.
+fn free_threads() -> RunSpec {
+    lab(Model::Threads, tr!("lesson-run-free-threads"))
+}
+
+/// Step 1 asks which run finishes first: computing tasks in turn, on threads
+/// under a GIL and without one, and on CPython's threads for comparison.
+fn concurrency_and_parallelism() -> Design {
+    (
+        cpu(4, 100.0),
+        vec![
+            one_after_another(),
+            gil_threads(),
+            free_threads(),
+            python(Model::Threads, tr!("lesson-run-python-threads")),
+        ],
+    )
+}
+
+/// Step 2 asks what eight threads under the GIL gain on computing; CPython's
+/// loop and threads show the lab's GIL behaves as the real one.
+fn threads_and_the_gil() -> Design {
+    (
+        cpu(8, 40.0),
+        vec![
+            one_after_another(),
+            gil_threads(),
+            python(Model::Sequential, tr!("lesson-run-python-loop")),
+            python(Model::Threads, tr!("lesson-run-python-threads")),
+        ],
+    )
+}
+
+/// Step 3: processes compute in parallel at the price of starting them, so
+/// the task count scales with the cores to keep them all busy.
+fn processes_in_parallel() -> Design {
+    (
+        WorkloadSpec {
+            tasks: None,
+            tasks_per_core: Some(2),
+            ..cpu(0, 60.0)
+        },
+        vec![
+            one_after_another(),
+            lab(Model::ProcessPool, tr!("lesson-run-process-pool")),
+            python(Model::Sequential, tr!("lesson-run-python-loop")),
+            python(Model::ProcessPool, tr!("lesson-run-python-processes")),
+        ],
+    )
+}
+
+/// Step 4 asks how long twenty waiting threads take under the GIL: waiting
+/// releases it, as an event loop overlapping the same waits shows.
+fn waiting_with_threads_and_a_loop() -> Design {
+    (
+        waits(WorkloadKind::Sleep, 20, 50.0),
+        vec![
+            one_after_another(),
+            gil_threads(),
+            lab(Model::AsyncSingle, tr!("lesson-run-event-loop")),
+            python(Model::Threads, tr!("lesson-run-python-threads")),
+        ],
+    )
+}
+
+/// Step 5 asks what one event loop overlaps when each task both computes
+/// and waits: the waits, not the computing.
+fn asyncio_waits() -> Design {
+    (
+        WorkloadSpec {
+            cpu_ms: Some(10.0),
+            ..waits(WorkloadKind::Mixed, 10, 50.0)
+        },
+        vec![
+            one_after_another(),
+            lab(Model::AsyncSingle, tr!("lesson-run-event-loop")),
+            python(Model::AsyncSingle, tr!("lesson-run-python-asyncio")),
+        ],
+    )
+}
+
+/// Step 6 asks how long a pool of four takes for sixteen waits: a pool
+/// waits in batches of its size, as the pool of sixteen shows.
+fn pool_sizes() -> Design {
+    (
+        waits(WorkloadKind::Sleep, 16, 50.0),
+        vec![
+            one_after_another(),
+            pool(
+                lab(Model::ThreadPool, tr!("lesson-run-pool", workers = 4)),
+                4,
+            ),
+            pool(
+                lab(Model::ThreadPool, tr!("lesson-run-pool", workers = 16)),
+                16,
+            ),
+            pool(
+                python(
+                    Model::ThreadPool,
+                    tr!("lesson-run-python-pool", workers = 4),
+                ),
+                4,
+            ),
+        ],
+    )
+}
+
+/// Step 7 asks which run finishes first when a task is a few microseconds
+/// of work: the runs are the answers offered, labelled as such.
+fn what_a_task_costs() -> Design {
+    (
+        WorkloadSpec {
+            cpu_ms: None,
+            cpu_iters: Some(500),
+            ..cpu(2000, 0.0)
+        },
+        vec![
+            lab(Model::Sequential, tr!("lesson-7-answer-loop")),
+            lab(Model::Threads, tr!("lesson-7-answer-threads")),
+            pool(lab(Model::ThreadPool, tr!("lesson-7-answer-pool")), 4),
+            pool(lab(Model::ProcessPool, tr!("lesson-7-answer-processes")), 2),
+        ],
+    )
+}
+
+/// Step 8, the convoy: under the GIL the waiting thread is held up by the
+/// computing ones after every wait; without a GIL it is not.
+fn convoy() -> Design {
+    (
+        WorkloadSpec {
+            cpu_ms: Some(250.0),
+            io_rounds: Some(50),
+            ..waits(WorkloadKind::Convoy, 3, 2.0)
+        },
+        vec![
+            free_threads(),
+            gil_threads(),
+            python(Model::Threads, tr!("lesson-run-python-threads")),
+        ],
+    )
+}
+
+/// Step 9 (and any other number) asks what four computing threads gain
+/// without the GIL; the interpreters found today are added by the caller.
+fn todays_python() -> Design {
+    (
+        cpu(4, 60.0),
+        vec![
+            one_after_another(),
+            gil_threads(),
+            free_threads(),
+            python(Model::Sequential, tr!("lesson-run-python-loop")),
+            python(Model::Threads, tr!("lesson-run-python-threads")),
+        ],
+    )
 }
 
 /// `tasks` tasks computing `cpu_ms` each.

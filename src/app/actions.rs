@@ -32,6 +32,8 @@ pub enum Action {
     OpenResultsDialog,
     /// Open a results JSON file.
     OpenResults(PathBuf),
+    /// File › History…: the results saved across restarts.
+    OpenHistory,
     /// Ask where to export.
     ExportDialog(ExportTarget),
     /// Export to this file.
@@ -61,6 +63,8 @@ pub enum ExportTarget {
     Json,
     /// One CSV row per run.
     Csv,
+    /// A Chrome Trace Event file for Perfetto, chrome://tracing, speedscope.
+    Trace,
     /// A chart, as PNG or SVG (from the file's extension).
     Chart(ChartKind, ChartFormat),
 }
@@ -69,7 +73,7 @@ impl ExportTarget {
     /// File extension.
     pub fn extension(self) -> &'static str {
         match self {
-            ExportTarget::Json => "json",
+            ExportTarget::Json | ExportTarget::Trace => "json",
             ExportTarget::Csv => "csv",
             ExportTarget::Chart(_, format) => format.extension(),
         }
@@ -98,6 +102,8 @@ impl ExportTarget {
         };
         match self {
             ExportTarget::Json | ExportTarget::Csv => format!("{stem}.{}", self.extension()),
+            // Beside the results JSON, not over it.
+            ExportTarget::Trace => format!("{stem}-trace.{}", self.extension()),
             ExportTarget::Chart(kind, _) => format!("{stem}-{}.{}", kind.name(), self.extension()),
         }
     }
@@ -107,6 +113,7 @@ impl ExportTarget {
         match self {
             ExportTarget::Json => tr!("export-what-json"),
             ExportTarget::Csv => tr!("export-what-csv"),
+            ExportTarget::Trace => tr!("export-what-trace"),
             ExportTarget::Chart(kind, format) => tr!(
                 "export-what-chart",
                 chart = super::top_bar::chart_title(kind),
@@ -150,6 +157,16 @@ impl LabApp {
                 .ask(DialogPurpose::SavePreset, self.settings.preset_path.clone()),
             Action::SavePresetTo(path) => self.save_preset_to(path),
             Action::OpenResultsDialog => self.dialogs.ask(DialogPurpose::OpenResults, None),
+            Action::OpenHistory => {
+                self.history_window = Some(super::history_window::HistoryWindow {
+                    filter: String::new(),
+                    entries: self
+                        .archive
+                        .as_ref()
+                        .map(|a| a.entries())
+                        .unwrap_or_default(),
+                });
+            }
             Action::OpenResults(path) => match crate::export::load_result(&path) {
                 Ok(result) => {
                     self.status = tr!("status-opened-results", path = path.display().to_string());
@@ -307,6 +324,7 @@ impl LabApp {
             ExportTarget::Csv => {
                 crate::export::export_to_path(&crate::export::CsvExporter, &result, path)
             }
+            ExportTarget::Trace => crate::export::export_trace(&result, path),
             ExportTarget::Chart(kind, _) => {
                 crate::export::charts::export_chart(&result, kind, path)
             }

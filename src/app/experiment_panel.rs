@@ -128,102 +128,13 @@ fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec, problem: Option<&
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label(tr!("workload-kind"));
-            let mut kind = workload.kind;
-            egui::ComboBox::from_id_salt("workload-kind")
-                .selected_text(kind.name())
-                .show_ui(ui, |ui| {
-                    for option in WorkloadKind::ALL {
-                        ui.selectable_value(&mut kind, option, option.name())
-                            .on_hover_text(describe_kind(option));
-                    }
-                })
-                .response
-                .on_hover_text(describe_kind(kind));
-            if kind != workload.kind {
-                set_kind(workload, kind);
-            }
-            ui.end_row();
-
-            let tasks_label = ui.label(tr!("workload-tasks")).id;
-            ui.horizontal(|ui| {
-                let mut per_core = workload.tasks_per_core.is_some();
-                match (&mut workload.tasks, &mut workload.tasks_per_core) {
-                    (_, Some(per)) => {
-                        ui.add(
-                            egui::DragValue::new(per)
-                                .range(1..=10_000)
-                                .suffix(tr!("workload-per-core-suffix")),
-                        )
-                        .labelled_by(tasks_label);
-                    }
-                    (Some(tasks), None) => {
-                        ui.add(egui::DragValue::new(tasks).range(1..=MAX_TASKS).speed(1.0))
-                            .labelled_by(tasks_label);
-                    }
-                    (None, None) => workload.tasks = Some(8),
-                }
-                if ui
-                    .checkbox(&mut per_core, tr!("workload-per-core"))
-                    .on_hover_text(tr!("workload-per-core-help"))
-                    .changed()
-                {
-                    let cores = crate::engine::measure::machine::MachineInfo::current()
-                        .cores
-                        .max(1) as i64;
-                    if per_core {
-                        let tasks = workload.tasks.take().unwrap_or(8);
-                        workload.tasks_per_core = Some((tasks / cores).max(1));
-                    } else {
-                        let per = workload.tasks_per_core.take().unwrap_or(4);
-                        workload.tasks = Some((per * cores).min(MAX_TASKS));
-                    }
-                }
-            });
-            ui.end_row();
-
+            kind_row(ui, workload);
+            tasks_row(ui, workload);
             if matches!(
                 workload.kind,
                 WorkloadKind::Cpu | WorkloadKind::Mixed | WorkloadKind::Convoy
             ) {
-                let cpu_label = ui.label(tr!("workload-computation")).id;
-                ui.horizontal(|ui| {
-                    let mut fixed = workload.cpu_iters.is_some();
-                    if let Some(iters) = &mut workload.cpu_iters {
-                        ui.add(
-                            egui::DragValue::new(iters)
-                                .range(1..=1_000_000_000_000i64)
-                                .speed(100.0)
-                                .suffix(tr!("workload-iterations-suffix")),
-                        )
-                        .labelled_by(cpu_label);
-                    } else {
-                        let ms = workload.cpu_ms.get_or_insert(10.0);
-                        ui.add(
-                            ms_drag(ms)
-                                .range(0.001..=MAX_TASK_MS)
-                                .speed(0.5)
-                                .suffix(ms_suffix()),
-                        )
-                        .labelled_by(cpu_label)
-                        .on_hover_text(tr!("workload-cpu-ms-help"));
-                    }
-                    if ui
-                        .checkbox(&mut fixed, tr!("workload-fixed"))
-                        .on_hover_text(tr!("workload-fixed-help"))
-                        .changed()
-                    {
-                        let rate = crate::engine::run::kernel::calibration().iterations_per_ms;
-                        if fixed {
-                            let ms = workload.cpu_ms.take().unwrap_or(10.0);
-                            workload.cpu_iters = Some((ms * rate).round().max(1.0) as i64);
-                        } else {
-                            let iters = workload.cpu_iters.take().unwrap_or(1);
-                            workload.cpu_ms = Some((iters as f64 / rate).clamp(0.001, MAX_TASK_MS));
-                        }
-                    }
-                });
-                ui.end_row();
+                computation_row(ui, workload);
             }
             if matches!(
                 workload.kind,
@@ -232,50 +143,170 @@ fn workload_ui(ui: &mut egui::Ui, workload: &mut WorkloadSpec, problem: Option<&
                     | WorkloadKind::Mixed
                     | WorkloadKind::Convoy
             ) {
-                let io_label = ui
-                    .label(if workload.kind == WorkloadKind::Convoy {
-                        tr!("workload-each-wait")
-                    } else {
-                        tr!("workload-waiting")
-                    })
-                    .id;
-                let ms = workload.io_ms.get_or_insert(20.0);
-                ui.add(
-                    ms_drag(ms)
-                        .range(0.0..=MAX_TASK_MS)
-                        .speed(0.5)
-                        .suffix(ms_suffix()),
-                )
-                .labelled_by(io_label);
-                ui.end_row();
+                waiting_row(ui, workload);
             }
             if workload.kind == WorkloadKind::Convoy {
-                let rounds_label = ui.label(tr!("workload-waits")).id;
-                let rounds = workload.io_rounds.get_or_insert(50);
-                ui.add(egui::DragValue::new(rounds).range(1..=10_000))
-                    .labelled_by(rounds_label)
-                    .on_hover_text(tr!("workload-waits-help"));
-                ui.end_row();
+                waits_row(ui, workload);
             }
             if matches!(workload.kind, WorkloadKind::File | WorkloadKind::Memory) {
-                let bytes_label = ui.label(tr!("workload-bytes")).id;
-                ui.horizontal(|ui| {
-                    let bytes = workload.bytes.get_or_insert(1 << 20);
-                    ui.add(
-                        egui::DragValue::new(bytes)
-                            .range(8..=MAX_BYTES)
-                            .speed(4096.0),
-                    )
-                    .labelled_by(bytes_label);
-                    ui.label(egui::RichText::new(units::bytes((*bytes).max(0) as u64)).weak());
-                });
-                ui.end_row();
+                bytes_row(ui, workload);
             }
         });
     problem_ui(
         ui,
         problem.filter(|p| p.run.is_none() && p.field.starts_with("workload.")),
     );
+}
+
+/// The kind menu; switching goes through `set_kind` so the fields the new
+/// kind needs are filled in and the others dropped.
+fn kind_row(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
+    ui.label(tr!("workload-kind"));
+    let mut kind = workload.kind;
+    egui::ComboBox::from_id_salt("workload-kind")
+        .selected_text(kind.name())
+        .show_ui(ui, |ui| {
+            for option in WorkloadKind::ALL {
+                ui.selectable_value(&mut kind, option, option.name())
+                    .on_hover_text(describe_kind(option));
+            }
+        })
+        .response
+        .on_hover_text(describe_kind(kind));
+    if kind != workload.kind {
+        set_kind(workload, kind);
+    }
+    ui.end_row();
+}
+
+/// The task count, either fixed or per core; toggling converts one into the
+/// other on this machine so the workload keeps roughly its size.
+fn tasks_row(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
+    let tasks_label = ui.label(tr!("workload-tasks")).id;
+    ui.horizontal(|ui| {
+        let mut per_core = workload.tasks_per_core.is_some();
+        match (&mut workload.tasks, &mut workload.tasks_per_core) {
+            (_, Some(per)) => {
+                ui.add(
+                    egui::DragValue::new(per)
+                        .range(1..=10_000)
+                        .suffix(tr!("workload-per-core-suffix")),
+                )
+                .labelled_by(tasks_label);
+            }
+            (Some(tasks), None) => {
+                ui.add(egui::DragValue::new(tasks).range(1..=MAX_TASKS).speed(1.0))
+                    .labelled_by(tasks_label);
+            }
+            (None, None) => workload.tasks = Some(8),
+        }
+        if ui
+            .checkbox(&mut per_core, tr!("workload-per-core"))
+            .on_hover_text(tr!("workload-per-core-help"))
+            .changed()
+        {
+            let cores = crate::engine::measure::machine::MachineInfo::current()
+                .cores
+                .max(1) as i64;
+            if per_core {
+                let tasks = workload.tasks.take().unwrap_or(8);
+                workload.tasks_per_core = Some((tasks / cores).max(1));
+            } else {
+                let per = workload.tasks_per_core.take().unwrap_or(4);
+                workload.tasks = Some((per * cores).min(MAX_TASKS));
+            }
+        }
+    });
+    ui.end_row();
+}
+
+/// The computation per task, in milliseconds or as a fixed iteration count;
+/// toggling converts through the calibrated rate so the work stays the same.
+fn computation_row(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
+    let cpu_label = ui.label(tr!("workload-computation")).id;
+    ui.horizontal(|ui| {
+        let mut fixed = workload.cpu_iters.is_some();
+        if let Some(iters) = &mut workload.cpu_iters {
+            ui.add(
+                egui::DragValue::new(iters)
+                    .range(1..=1_000_000_000_000i64)
+                    .speed(100.0)
+                    .suffix(tr!("workload-iterations-suffix")),
+            )
+            .labelled_by(cpu_label);
+        } else {
+            let ms = workload.cpu_ms.get_or_insert(10.0);
+            ui.add(
+                ms_drag(ms)
+                    .range(0.001..=MAX_TASK_MS)
+                    .speed(0.5)
+                    .suffix(ms_suffix()),
+            )
+            .labelled_by(cpu_label)
+            .on_hover_text(tr!("workload-cpu-ms-help"));
+        }
+        if ui
+            .checkbox(&mut fixed, tr!("workload-fixed"))
+            .on_hover_text(tr!("workload-fixed-help"))
+            .changed()
+        {
+            let rate = crate::engine::run::kernel::calibration().iterations_per_ms;
+            if fixed {
+                let ms = workload.cpu_ms.take().unwrap_or(10.0);
+                workload.cpu_iters = Some((ms * rate).round().max(1.0) as i64);
+            } else {
+                let iters = workload.cpu_iters.take().unwrap_or(1);
+                workload.cpu_ms = Some((iters as f64 / rate).clamp(0.001, MAX_TASK_MS));
+            }
+        }
+    });
+    ui.end_row();
+}
+
+/// The wait per task; a convoy's is per wait, as it waits many times.
+fn waiting_row(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
+    let io_label = ui
+        .label(if workload.kind == WorkloadKind::Convoy {
+            tr!("workload-each-wait")
+        } else {
+            tr!("workload-waiting")
+        })
+        .id;
+    let ms = workload.io_ms.get_or_insert(20.0);
+    ui.add(
+        ms_drag(ms)
+            .range(0.0..=MAX_TASK_MS)
+            .speed(0.5)
+            .suffix(ms_suffix()),
+    )
+    .labelled_by(io_label);
+    ui.end_row();
+}
+
+/// How many times a convoy's I/O task waits.
+fn waits_row(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
+    let rounds_label = ui.label(tr!("workload-waits")).id;
+    let rounds = workload.io_rounds.get_or_insert(50);
+    ui.add(egui::DragValue::new(rounds).range(1..=10_000))
+        .labelled_by(rounds_label)
+        .on_hover_text(tr!("workload-waits-help"));
+    ui.end_row();
+}
+
+/// The bytes per task, with the size in readable units beside the number.
+fn bytes_row(ui: &mut egui::Ui, workload: &mut WorkloadSpec) {
+    let bytes_label = ui.label(tr!("workload-bytes")).id;
+    ui.horizontal(|ui| {
+        let bytes = workload.bytes.get_or_insert(1 << 20);
+        ui.add(
+            egui::DragValue::new(bytes)
+                .range(8..=MAX_BYTES)
+                .speed(4096.0),
+        )
+        .labelled_by(bytes_label);
+        ui.label(egui::RichText::new(units::bytes((*bytes).max(0) as u64)).weak());
+    });
+    ui.end_row();
 }
 
 /// A field of milliseconds written with the language's decimal separator
@@ -341,161 +372,236 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
     let count = runs.len();
     for (index, run) in runs.iter_mut().enumerate() {
         let card_problem = problem.filter(|p| p.run == Some(index));
-        let mut frame = egui::Frame::group(ui.style());
-        if card_problem.is_some() {
-            frame = frame.stroke(egui::Stroke::new(1.5, ui.visuals().error_fg_color));
+        let (card_edit, card_code) = run_card_ui(ui, index, count, cores, run, card_problem);
+        if card_edit.is_some() {
+            edit = card_edit;
         }
-        frame.show(ui, |ui| {
+        if card_code.is_some() {
+            show_code = card_code;
+        }
+    }
+    apply_run_edit(runs, edit);
+    add_run_menu(ui, runs);
+    show_code
+}
+
+/// One run's card, framed in the error colour when the problem is in it.
+/// Returns the edit asked for and whether its Python code was asked for,
+/// applied by the caller once the cards are drawn (the list is borrowed
+/// while they are).
+fn run_card_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    count: usize,
+    cores: usize,
+    run: &mut RunSpec,
+    card_problem: Option<&Problem>,
+) -> (Option<RunEdit>, Option<usize>) {
+    let mut frame = egui::Frame::group(ui.style());
+    if card_problem.is_some() {
+        frame = frame.stroke(egui::Stroke::new(1.5, ui.visuals().error_fg_color));
+    }
+    frame
+        .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(format!("{}.", index + 1)).strong());
-                runtime_ui(ui, index, run);
-                let mut model = run.model;
-                let lacks = python_lacks(run);
-                egui::ComboBox::from_id_salt(("run-model", index))
-                    .selected_text(model.name())
-                    .width(120.0)
-                    .show_ui(ui, |ui| {
-                        for option in Model::ALL.into_iter().filter(|m| m.runs_in(run.runtime())) {
-                            match lacks(option) {
-                                Some(reason) => {
-                                    ui.add_enabled(
-                                        false,
-                                        egui::Button::selectable(false, option.name()),
-                                    )
-                                    .on_disabled_hover_text(reason);
-                                }
-                                None => {
-                                    ui.selectable_value(&mut model, option, option.name())
-                                        .on_hover_text(describe_model(option));
-                                }
-                            }
-                        }
-                    })
-                    .response
-                    .on_hover_text(describe_model(model));
-                if model != run.model {
-                    run.model = model;
-                    if !model.has_workers() {
-                        run.workers = None;
-                    }
-                    if !model.allows_gil() {
-                        run.gil = None;
-                        run.switch_interval_ms = None;
-                    }
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .add_enabled(count > 1, egui::Button::new("✕").small())
-                        .on_hover_text(tr!("run-remove"))
-                        .clicked()
-                    {
-                        edit = Some(RunEdit::Remove(index));
-                    }
-                    ui.menu_button("⋯", |ui| {
-                        if ui
-                            .add_enabled(index > 0, egui::Button::new(tr!("run-move-up")))
-                            .clicked()
-                        {
-                            edit = Some(RunEdit::Up(index));
-                        }
-                        if ui
-                            .add_enabled(index + 1 < count, egui::Button::new(tr!("run-move-down")))
-                            .clicked()
-                        {
-                            edit = Some(RunEdit::Down(index));
-                        }
-                        if ui.button(tr!("run-duplicate")).clicked() {
-                            edit = Some(RunEdit::Duplicate(index));
-                        }
-                        if ui
-                            .add_enabled(
-                                crate::engine::python::code::has_python_code(run.model),
-                                egui::Button::new(tr!("run-show-code")),
-                            )
-                            .on_hover_text(tr!("run-show-code-help"))
-                            .on_disabled_hover_text(tr!("run-no-python-counterpart"))
-                            .clicked()
-                        {
-                            show_code = Some(index);
-                        }
-                    })
-                    .response
-                    .on_hover_text(tr!("run-menu-help"));
-                });
-            });
-            ui.horizontal(|ui| {
-                let label_label = ui.label(tr!("run-label")).id;
-                let default = preset::default_label(
-                    run,
-                    run.model,
-                    run.workers.unwrap_or(cores as i64) as usize,
-                );
-                let mut label = run.label.clone().unwrap_or_default();
-                let response = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut label)
-                            .hint_text(default)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label_label);
-                if response.changed() {
-                    run.label = (!label.trim().is_empty()).then_some(label);
-                }
-            });
+            let asked = ui
+                .horizontal(|ui| run_header_ui(ui, index, count, run))
+                .inner;
+            run_label_ui(ui, cores, run);
             if run.model.has_workers() {
-                ui.horizontal(|ui| {
-                    let mut default = run.workers.is_none();
-                    let workers_label = ui.label(tr!("run-workers")).id;
-                    let max = if run.model == Model::ProcessPool {
-                        MAX_PROCESSES
-                    } else {
-                        MAX_WORKERS
-                    };
-                    if let Some(workers) = &mut run.workers {
-                        ui.add(egui::DragValue::new(workers).range(1..=max))
-                            .labelled_by(workers_label);
-                    }
-                    if ui
-                        .checkbox(&mut default, tr!("run-workers-cores", cores = cores))
-                        .changed()
-                    {
-                        run.workers = if default { None } else { Some(cores as i64) };
-                    }
-                });
+                run_workers_ui(ui, cores, run);
             }
             if run.runtime() == Runtime::Python {
                 python_options_ui(ui, index, run);
             } else if run.model.allows_gil() {
-                ui.horizontal(|ui| {
-                    let mut gil = run.gil.unwrap_or(false);
-                    if ui
-                        .checkbox(&mut gil, "GIL")
-                        .on_hover_text(tr!("run-gil-help"))
-                        .changed()
-                    {
-                        run.gil = gil.then_some(true);
-                        if !gil {
-                            run.switch_interval_ms = None;
-                        }
-                    }
-                    if gil {
-                        let interval_label = ui.label(tr!("run-switch-interval")).id;
-                        let interval = run.switch_interval_ms.get_or_insert(5.0);
-                        ui.add(
-                            ms_drag(interval)
-                                .range(0.05..=1000.0)
-                                .speed(0.1)
-                                .suffix(ms_suffix()),
-                        )
-                        .labelled_by(interval_label)
-                        .on_hover_text(tr!("run-switch-interval-help"));
-                    }
-                });
+                run_gil_ui(ui, run);
             }
             problem_ui(ui, card_problem);
-        });
+            asked
+        })
+        .inner
+}
+
+/// The card's first line: number, runtime, model, and the card's menu.
+fn run_header_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    count: usize,
+    run: &mut RunSpec,
+) -> (Option<RunEdit>, Option<usize>) {
+    ui.label(egui::RichText::new(format!("{}.", index + 1)).strong());
+    runtime_ui(ui, index, run);
+    model_menu(ui, index, run);
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        run_menu_ui(ui, index, count, run)
+    })
+    .inner
+}
+
+/// The model menu, offering only the models the run's runtime and
+/// interpreter can carry out; a new model drops the options it has no use for.
+fn model_menu(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
+    let mut model = run.model;
+    let lacks = python_lacks(run);
+    egui::ComboBox::from_id_salt(("run-model", index))
+        .selected_text(model.name())
+        .width(120.0)
+        .show_ui(ui, |ui| {
+            for option in Model::ALL.into_iter().filter(|m| m.runs_in(run.runtime())) {
+                match lacks(option) {
+                    Some(reason) => {
+                        ui.add_enabled(false, egui::Button::selectable(false, option.name()))
+                            .on_disabled_hover_text(reason);
+                    }
+                    None => {
+                        ui.selectable_value(&mut model, option, option.name())
+                            .on_hover_text(describe_model(option));
+                    }
+                }
+            }
+        })
+        .response
+        .on_hover_text(describe_model(model));
+    if model != run.model {
+        run.model = model;
+        if !model.has_workers() {
+            run.workers = None;
+        }
+        if !model.allows_gil() {
+            run.gil = None;
+            run.switch_interval_ms = None;
+        }
     }
+}
+
+/// The remove button and the ⋯ menu; returns what was asked, to be applied
+/// after the cards are drawn.
+fn run_menu_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    count: usize,
+    run: &RunSpec,
+) -> (Option<RunEdit>, Option<usize>) {
+    let mut edit = None;
+    let mut show_code = None;
+    if ui
+        .add_enabled(count > 1, egui::Button::new("✕").small())
+        .on_hover_text(tr!("run-remove"))
+        .clicked()
+    {
+        edit = Some(RunEdit::Remove(index));
+    }
+    ui.menu_button("⋯", |ui| {
+        if ui
+            .add_enabled(index > 0, egui::Button::new(tr!("run-move-up")))
+            .clicked()
+        {
+            edit = Some(RunEdit::Up(index));
+        }
+        if ui
+            .add_enabled(index + 1 < count, egui::Button::new(tr!("run-move-down")))
+            .clicked()
+        {
+            edit = Some(RunEdit::Down(index));
+        }
+        if ui.button(tr!("run-duplicate")).clicked() {
+            edit = Some(RunEdit::Duplicate(index));
+        }
+        if ui
+            .add_enabled(
+                crate::engine::python::code::has_python_code(run.model),
+                egui::Button::new(tr!("run-show-code")),
+            )
+            .on_hover_text(tr!("run-show-code-help"))
+            .on_disabled_hover_text(tr!("run-no-python-counterpart"))
+            .clicked()
+        {
+            show_code = Some(index);
+        }
+    })
+    .response
+    .on_hover_text(tr!("run-menu-help"));
+    (edit, show_code)
+}
+
+/// The run's label, its default shown as the hint; emptied, it goes back to
+/// the default rather than being saved blank.
+fn run_label_ui(ui: &mut egui::Ui, cores: usize, run: &mut RunSpec) {
+    ui.horizontal(|ui| {
+        let label_label = ui.label(tr!("run-label")).id;
+        let default =
+            preset::default_label(run, run.model, run.workers.unwrap_or(cores as i64) as usize);
+        let mut label = run.label.clone().unwrap_or_default();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut label)
+                    .hint_text(default)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label_label);
+        if response.changed() {
+            run.label = (!label.trim().is_empty()).then_some(label);
+        }
+    });
+}
+
+/// The worker count, or "as many as cores" (saved as no count, so the preset
+/// follows the machine it runs on).
+fn run_workers_ui(ui: &mut egui::Ui, cores: usize, run: &mut RunSpec) {
+    ui.horizontal(|ui| {
+        let mut default = run.workers.is_none();
+        let workers_label = ui.label(tr!("run-workers")).id;
+        let max = if run.model == Model::ProcessPool {
+            MAX_PROCESSES
+        } else {
+            MAX_WORKERS
+        };
+        if let Some(workers) = &mut run.workers {
+            ui.add(egui::DragValue::new(workers).range(1..=max))
+                .labelled_by(workers_label);
+        }
+        if ui
+            .checkbox(&mut default, tr!("run-workers-cores", cores = cores))
+            .changed()
+        {
+            run.workers = if default { None } else { Some(cores as i64) };
+        }
+    });
+}
+
+/// The lab's simulated GIL and its switch interval, which only means
+/// something while the GIL is on.
+fn run_gil_ui(ui: &mut egui::Ui, run: &mut RunSpec) {
+    ui.horizontal(|ui| {
+        let mut gil = run.gil.unwrap_or(false);
+        if ui
+            .checkbox(&mut gil, "GIL")
+            .on_hover_text(tr!("run-gil-help"))
+            .changed()
+        {
+            run.gil = gil.then_some(true);
+            if !gil {
+                run.switch_interval_ms = None;
+            }
+        }
+        if gil {
+            let interval_label = ui.label(tr!("run-switch-interval")).id;
+            let interval = run.switch_interval_ms.get_or_insert(5.0);
+            ui.add(
+                ms_drag(interval)
+                    .range(0.05..=1000.0)
+                    .speed(0.1)
+                    .suffix(ms_suffix()),
+            )
+            .labelled_by(interval_label)
+            .on_hover_text(tr!("run-switch-interval-help"));
+        }
+    });
+}
+
+/// Moves, copies or removes a run after the cards are drawn; a copy's own
+/// label is marked as a copy so the two stay apart in the results.
+fn apply_run_edit(runs: &mut Vec<RunSpec>, edit: Option<RunEdit>) {
     match edit {
         Some(RunEdit::Up(i)) => runs.swap(i, i - 1),
         Some(RunEdit::Down(i)) => runs.swap(i, i + 1),
@@ -511,6 +617,10 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
         }
         None => {}
     }
+}
+
+/// The "add a run" menu: the lab's models, then the Python ones.
+fn add_run_menu(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>) {
     ui.horizontal(|ui| {
         ui.menu_button(tr!("run-add"), |ui| {
             for model in Model::ALL.into_iter().filter(|m| m.runs_in(Runtime::Lab)) {
@@ -540,7 +650,6 @@ fn runs_ui(ui: &mut egui::Ui, runs: &mut Vec<RunSpec>, problem: Option<&Problem>
             }
         });
     });
-    show_code
 }
 
 fn measurement_ui(ui: &mut egui::Ui, preset: &mut preset::Preset, problem: Option<&Problem>) {
@@ -729,6 +838,17 @@ fn python_lacks(run: &RunSpec) -> impl Fn(Model) -> Option<String> + use<> {
 /// The interpreter menu, the GIL on free-threaded builds, the switch
 /// interval and the start method of a Python run.
 fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
+    interpreter_row(ui, index, run);
+    let python = chosen_python(run);
+    python_gil_row(ui, run, python.as_ref());
+    if run.model == Model::ProcessPool {
+        start_method_row(ui, index, run, python.as_ref());
+    }
+}
+
+/// The interpreter: the ones found to pick from, or a path typed in for one
+/// the search did not find.
+fn interpreter_row(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
     let found = discover::pythons_if_ready();
     ui.horizontal(|ui| {
         let interpreter_label = ui.label(tr!("run-interpreter")).id;
@@ -743,38 +863,7 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
         egui::ComboBox::from_id_salt(("run-python", index))
             .selected_text(shown)
             .width(170.0)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(run.python.is_none(), tr!("run-interpreter-first"))
-                    .clicked()
-                {
-                    run.python = None;
-                }
-                for python in found.iter().flat_map(|f| f.usable()) {
-                    let path = python.executable.display().to_string();
-                    let selected = run.python.as_deref() == Some(path.as_str());
-                    if ui
-                        .selectable_label(selected, format!("{} — {}", python.short_name(), path))
-                        .on_hover_text(tr!(
-                            "run-interpreter-tip",
-                            build = if python.free_threaded {
-                                tr!("build-free-threaded")
-                            } else {
-                                tr!("build-gil")
-                            },
-                            gil = if python.gil_enabled {
-                                tr!("gil-on")
-                            } else {
-                                tr!("gil-off")
-                            },
-                            found = python.found_as.clone()
-                        ))
-                        .clicked()
-                    {
-                        run.python = Some(path);
-                    }
-                }
-            })
+            .show_ui(ui, |ui| interpreter_choices(ui, run, found.as_deref()))
             .response
             .labelled_by(interpreter_label)
             .on_hover_text(tr!("run-interpreter-help"));
@@ -790,9 +879,48 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
             run.python = (!typed.trim().is_empty()).then_some(typed);
         }
     });
-    let python = chosen_python(run);
+}
+
+/// The interpreter menu's entries, each with its build and GIL on hover,
+/// since two interpreters of one version can differ in both.
+fn interpreter_choices(ui: &mut egui::Ui, run: &mut RunSpec, found: Option<&discover::Pythons>) {
+    if ui
+        .selectable_label(run.python.is_none(), tr!("run-interpreter-first"))
+        .clicked()
+    {
+        run.python = None;
+    }
+    for python in found.into_iter().flat_map(|f| f.usable()) {
+        let path = python.executable.display().to_string();
+        let selected = run.python.as_deref() == Some(path.as_str());
+        if ui
+            .selectable_label(selected, format!("{} — {}", python.short_name(), path))
+            .on_hover_text(tr!(
+                "run-interpreter-tip",
+                build = if python.free_threaded {
+                    tr!("build-free-threaded")
+                } else {
+                    tr!("build-gil")
+                },
+                gil = if python.gil_enabled {
+                    tr!("gil-on")
+                } else {
+                    tr!("gil-off")
+                },
+                found = python.found_as.clone()
+            ))
+            .clicked()
+        {
+            run.python = Some(path);
+        }
+    }
+}
+
+/// The GIL (offered only on a free-threaded build, the one kind that can
+/// turn it off) and the switch interval.
+fn python_gil_row(ui: &mut egui::Ui, run: &mut RunSpec, python: Option<&PythonInfo>) {
     ui.horizontal(|ui| {
-        if python.as_ref().is_some_and(|p| p.free_threaded) {
+        if python.is_some_and(|p| p.free_threaded) {
             let mut gil = run.gil.unwrap_or(false);
             if ui
                 .checkbox(&mut gil, "GIL")
@@ -819,53 +947,53 @@ fn python_options_ui(ui: &mut egui::Ui, index: usize, run: &mut RunSpec) {
             );
         }
     });
-    if run.model == Model::ProcessPool {
-        ui.horizontal(|ui| {
-            let methods: Vec<String> = python
-                .as_ref()
-                .map(|p| p.start_methods.clone())
-                .unwrap_or_default();
-            let default = python
-                .as_ref()
-                .and_then(|p| p.start_method.clone())
-                .unwrap_or_else(|| "spawn".into());
-            let label = ui.label(tr!("run-start-method")).id;
-            egui::ComboBox::from_id_salt(("run-start-method", index))
-                .selected_text(run.start_method.map_or_else(
-                    || tr!("run-start-method-default", method = default.clone()),
-                    |m| m.name().to_owned(),
-                ))
-                .show_ui(ui, |ui| {
-                    if ui
-                        .selectable_label(
-                            run.start_method.is_none(),
-                            tr!("run-start-method-default", method = default.clone()),
-                        )
+}
+
+/// A process pool's start method; the methods the interpreter does not
+/// offer are shown disabled rather than hidden, so their absence is visible.
+fn start_method_row(
+    ui: &mut egui::Ui,
+    index: usize,
+    run: &mut RunSpec,
+    python: Option<&PythonInfo>,
+) {
+    ui.horizontal(|ui| {
+        let methods: Vec<String> = python.map(|p| p.start_methods.clone()).unwrap_or_default();
+        let default = python
+            .and_then(|p| p.start_method.clone())
+            .unwrap_or_else(|| "spawn".into());
+        let label = ui.label(tr!("run-start-method")).id;
+        egui::ComboBox::from_id_salt(("run-start-method", index))
+            .selected_text(run.start_method.map_or_else(
+                || tr!("run-start-method-default", method = default.clone()),
+                |m| m.name().to_owned(),
+            ))
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(
+                        run.start_method.is_none(),
+                        tr!("run-start-method-default", method = default.clone()),
+                    )
+                    .clicked()
+                {
+                    run.start_method = None;
+                }
+                for method in StartMethod::ALL {
+                    let offered = methods.is_empty() || methods.iter().any(|m| m == method.name());
+                    let response = ui.add_enabled(
+                        offered,
+                        egui::Button::selectable(run.start_method == Some(method), method.name()),
+                    );
+                    if response
+                        .on_disabled_hover_text(tr!("run-start-method-not-offered"))
                         .clicked()
                     {
-                        run.start_method = None;
+                        run.start_method = Some(method);
                     }
-                    for method in StartMethod::ALL {
-                        let offered =
-                            methods.is_empty() || methods.iter().any(|m| m == method.name());
-                        let response = ui.add_enabled(
-                            offered,
-                            egui::Button::selectable(
-                                run.start_method == Some(method),
-                                method.name(),
-                            ),
-                        );
-                        if response
-                            .on_disabled_hover_text(tr!("run-start-method-not-offered"))
-                            .clicked()
-                        {
-                            run.start_method = Some(method);
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label)
-                .on_hover_text(tr!("run-start-method-help"));
-        });
-    }
+                }
+            })
+            .response
+            .labelled_by(label)
+            .on_hover_text(tr!("run-start-method-help"));
+    });
 }

@@ -10,11 +10,14 @@ mod actions;
 mod colors;
 mod experiment_panel;
 mod files;
+mod gil_view;
+mod history_window;
 mod lessons_panel;
 mod live_views;
 mod results_view;
 pub mod settings;
 mod status_bar;
+mod sweep_view;
 mod timeline_view;
 mod top_bar;
 
@@ -65,6 +68,9 @@ pub struct AppOptions {
     pub lesson: Option<u8>,
     /// The window's size in points (default 1400×900).
     pub size: Option<[f32; 2]>,
+    /// Where finished results are kept across restarts (default: the data
+    /// folder's `history` when settings persist).
+    pub history_dir: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -79,6 +85,7 @@ impl Default for AppOptions {
             lesson: None,
             size: None,
             language: None,
+            history_dir: None,
         }
     }
 }
@@ -125,6 +132,10 @@ pub struct LabApp {
     python_code: Option<(String, String)>,
     /// The guided lessons.
     lessons: lessons_panel::LessonsState,
+    /// Results saved across restarts.
+    archive: Option<crate::export::archive::Archive>,
+    /// File › History…, while open.
+    pub history_window: Option<history_window::HistoryWindow>,
     actions: Vec<Action>,
 }
 
@@ -204,6 +215,7 @@ impl LabApp {
             status = reason;
         }
         let lessons = lessons_panel::LessonsState::new(options.persist);
+        let archive = history_window::archive_for(&options);
         let mut app = LabApp {
             settings,
             dialogs: Dialogs::new(options.native_dialogs, Some(ctx.clone())),
@@ -227,6 +239,8 @@ impl LabApp {
             about_open: false,
             python_code: None,
             lessons,
+            archive,
+            history_window: None,
             actions: Vec::new(),
         };
         app.apply_theme(ctx);
@@ -416,8 +430,11 @@ impl LabApp {
                     -0.5,
                     end + 0.5,
                 );
+                // Other programs' load is charged in each run's account.
+                result.analyse();
                 if let Some(shown) = live.result.as_mut() {
                     shown.cpu_samples = result.cpu_samples.clone();
+                    shown.analyse();
                 }
                 let name = result.preset.name.clone();
                 self.status = if result.cancelled {
@@ -427,6 +444,9 @@ impl LabApp {
                 } else {
                     tr!("status-finished-failures", name = name)
                 };
+                if let Some(notice) = history_window::remember(self.archive.as_ref(), &result) {
+                    self.status = notice;
+                }
                 self.history.push(result);
                 self.compare = BTreeSet::from([self.history.len() - 1]);
             }
@@ -508,6 +528,7 @@ impl eframe::App for LabApp {
 
         files::windows(self, &ctx);
         top_bar::about_window(self, &ctx);
+        history_window::window(self, &ctx);
         self.python_code_window(&ctx);
         let actions = std::mem::take(&mut self.actions);
         for action in actions {

@@ -7,9 +7,14 @@
 use super::LabApp;
 use super::actions::Action;
 use super::colors::to_color32;
+use super::gil_view::gil_view_ui;
 use super::lessons_panel::outlined;
+use super::sweep_view::sweep_plot_ui;
 use crate::engine::results::explain::explain;
+use crate::engine::results::explain_fit::describe as describe_fit;
+use crate::engine::results::explain_gap;
 use crate::engine::results::metrics::{ExperimentResult, RunSummary};
+use crate::engine::view::sweep::SweepView;
 use crate::lessons::View;
 use crate::present::columns::{Column, render_table, run_label};
 use crate::present::{palette, units};
@@ -100,7 +105,13 @@ fn draw(app: &LabApp, ui: &mut egui::Ui, changes: &mut Vec<Change>, state: &mut 
         .min_size(200.0)
         .show(ui, |ui| {
             outlined(ui, app.highlighted() == Some(View::Speedup), |ui| {
-                speedup_chart_ui(ui, &groups, &rows);
+                // One sweep on show: its curve says more than its bars.
+                match groups.as_slice() {
+                    [group] if let Some(view) = SweepView::of(group.result) => {
+                        sweep_plot_ui(ui, &view);
+                    }
+                    _ => speedup_chart_ui(ui, &groups, &rows),
+                }
             });
         });
     egui::CentralPanel::default().show(ui, |ui| {
@@ -568,14 +579,25 @@ fn figures_row_ui(
 
 /// What a speed-up is measured against, for its tooltip.
 fn speedup_tip(row: &Row<'_>) -> String {
-    match (&row.run.baseline, row.run.speedup) {
+    let measured = match (&row.run.baseline, row.run.speedup) {
         (Some(baseline), Some(speedup)) => tr!(
             "results-speedup-tip",
             speedup = units::speedup(speedup),
             baseline = baseline.clone()
         ),
-        _ => tr!("results-speedup-none"),
-    }
+        _ => return tr!("results-speedup-none"),
+    };
+    let account = [
+        row.run
+            .predicted_speedup
+            .map(|p| tr!("gap-predicted", predicted = units::speedup(p))),
+        explain_gap::breakdown(row.run),
+        explain_gap::finding(row.run),
+    ];
+    std::iter::once(measured)
+        .chain(account.into_iter().flatten())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn explanations_ui(ui: &mut egui::Ui, groups: &[Group<'_>], rows: &[Row<'_>]) {
@@ -598,6 +620,10 @@ fn explanations_ui(ui: &mut egui::Ui, groups: &[Group<'_>], rows: &[Row<'_>]) {
                         ui.label(explain(row.result, row.index));
                     });
                 }
+                for fit in &group.result.fits {
+                    ui.label(egui::RichText::new(describe_fit(group.result, fit)).strong());
+                }
+                gil_view_ui(ui, group.result);
             }
         });
 }

@@ -125,6 +125,9 @@ fn file_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     {
         app.push(Action::OpenResultsDialog);
     }
+    if ui.button(tr!("menu-history")).clicked() {
+        app.push(Action::OpenHistory);
+    }
 }
 
 fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
@@ -135,6 +138,13 @@ fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         }
         if ui.button(tr!("menu-export-csv")).clicked() {
             app.push(Action::ExportDialog(ExportTarget::Csv));
+        }
+        if ui
+            .button(tr!("menu-export-trace"))
+            .on_hover_text(tr!("menu-export-trace-help"))
+            .clicked()
+        {
+            app.push(Action::ExportDialog(ExportTarget::Trace));
         }
         if ui
             .button(tr!("menu-copy-table"))
@@ -169,6 +179,7 @@ pub fn chart_title(kind: ChartKind) -> String {
         ChartKind::Cpu => tr!("chart-name-cpu"),
         ChartKind::Throughput => tr!("chart-name-throughput"),
         ChartKind::Timeline => tr!("chart-name-timeline"),
+        ChartKind::Sweep => tr!("chart-name-sweep"),
     }
 }
 

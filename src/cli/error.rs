@@ -18,8 +18,13 @@ pub const EXIT_CANCELLED: u8 = 130;
 pub enum CliError {
     /// The preset could not be read or is not valid.
     Preset(PresetError),
-    /// Two exports asked for standard output.
-    StdoutTwice,
+    /// Two exports asked for standard output (their options, e.g. `--json`).
+    StdoutTwice {
+        /// The first option given `-`.
+        first: &'static str,
+        /// Another.
+        second: &'static str,
+    },
     /// An output file could not be written.
     NotWritable {
         /// The option, e.g. `--json`.
@@ -50,7 +55,9 @@ impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
             CliError::Preset(error) => error.to_string(),
-            CliError::StdoutTwice => tr!("cli-stdout-twice"),
+            CliError::StdoutTwice { first, second } => {
+                tr!("cli-stdout-twice", first = *first, second = *second)
+            }
             CliError::NotWritable { flag, path, reason } => tr!(
                 "cli-not-writable",
                 flag = flag.clone(),
@@ -82,7 +89,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Preset(_)
-            | CliError::StdoutTwice
+            | CliError::StdoutTwice { .. }
             | CliError::NotWritable { .. }
             | CliError::Chart(_)
             | CliError::BadArgument(_) => EXIT_BAD_INPUT,

@@ -14,7 +14,9 @@ use crate::engine::results::metrics::ExperimentResult;
 use crate::engine::run::runner::{Progress, Runner, RunnerEvent, RunnerOptions};
 use crate::engine::spec::preset::{self, Experiment, RunPlan};
 use crate::export::charts::{ChartFormat, ChartKind, export_chart};
-use crate::export::{CsvExporter, ExportError, Exporter, JsonExporter, export_to_path};
+use crate::export::{
+    CsvExporter, ExportError, Exporter, JsonExporter, export_to_path, export_trace, load_result,
+};
 use crate::tr;
 
 #[derive(Debug, clap::Args)]
@@ -31,6 +33,10 @@ pub struct RunArgs {
     /// Include every task's span (start, end, core, states) in the JSON
     #[arg(long, requires = "json")]
     spans: bool,
+    /// Write a trace to FILE (Chrome Trace Event JSON) that opens in
+    /// Perfetto, chrome://tracing and speedscope (`-` for standard output)
+    #[arg(long, value_name = "FILE")]
+    trace: Option<PathBuf>,
     /// Draw a chart to FILE (.svg or .png) after the run; repeat for more charts
     #[arg(long = "chart", value_name = "FILE")]
     charts: Vec<PathBuf>,
@@ -41,6 +47,9 @@ pub struct RunArgs {
     /// No progress and no table, only errors (and what --json - writes)
     #[arg(long, short)]
     quiet: bool,
+    /// Compare each run with the same label in a saved result (JSON from --json)
+    #[arg(long, value_name = "OLD.json")]
+    compare: Option<PathBuf>,
 }
 
 /// The `run` subcommand's help in the language on show.
@@ -50,8 +59,10 @@ pub fn translate_help(command: clap::Command) -> clap::Command {
         .mut_arg("json", |a| a.help(tr!("cli-help-run-json")))
         .mut_arg("csv", |a| a.help(tr!("cli-help-run-csv")))
         .mut_arg("spans", |a| a.help(tr!("cli-help-run-spans")))
+        .mut_arg("trace", |a| a.help(tr!("cli-help-run-trace")))
         .mut_arg("charts", |a| a.help(tr!("cli-help-run-chart")))
         .mut_arg("chart_kinds", |a| a.help(tr!("cli-help-run-chart-kind")))
+        .mut_arg("compare", |a| a.help(tr!("cli-help-run-compare")))
         .mut_arg("quiet", |a| a.help(tr!("cli-help-run-quiet")))
 }
 
@@ -62,12 +73,17 @@ pub fn run(args: &RunArgs) -> Result<(), CliError> {
         print_err(&format!("{}\n", tr!("cli-note", message = notice.clone())));
     }
     check_outputs(args)?;
+    // Read before the run: a bad file is found in a moment, not after it.
+    let old = match &args.compare {
+        Some(path) => Some(load_result(path).map_err(|e| CliError::BadArgument(e.to_string()))?),
+        None => None,
+    };
     let result = measure(experiment, args.quiet)?;
     // Exports first: a closed standard output must not lose them.
     let export_errors = write_exports(args, &result);
     // A reader that went away (`| head`) ends the table, not the verdict:
     // a cancel, a failed export or a failed run still sets the exit code.
-    let reported = report(args, &result);
+    let reported = report(args, &result, old.as_ref());
     outcome(&result, export_errors)?;
     reported
 }
@@ -106,11 +122,17 @@ fn load(preset: &str) -> Result<Experiment, CliError> {
 
 /// Refuses, before a run that may take long, outputs that could not be written.
 fn check_outputs(args: &RunArgs) -> Result<(), CliError> {
+    let outputs = [
+        ("--json", &args.json),
+        ("--csv", &args.csv),
+        ("--trace", &args.trace),
+    ];
     let is_stdout = |path: &Option<PathBuf>| path.as_deref().is_some_and(|p| p.as_os_str() == "-");
-    if is_stdout(&args.json) && is_stdout(&args.csv) {
-        return Err(CliError::StdoutTwice);
+    let mut on_stdout = outputs.iter().filter(|(_, path)| is_stdout(path));
+    if let (Some((first, _)), Some((second, _))) = (on_stdout.next(), on_stdout.next()) {
+        return Err(CliError::StdoutTwice { first, second });
     }
-    for (flag, path) in [("--json", &args.json), ("--csv", &args.csv)] {
+    for (flag, path) in outputs {
         if let Some(path) = path {
             check_writable(flag, path)?;
         }
@@ -171,6 +193,8 @@ pub(super) fn measure(experiment: Experiment, quiet: bool) -> Result<ExperimentR
         .flat_map(|r| r.windows_s.iter().map(|w| w[1]))
         .fold(finished_s, f64::max);
     result.cpu_samples = monitor::relative_samples(&samples, origin_ns, -0.5, end_s + 0.5);
+    // Other programs' load is charged in each run's account.
+    result.analyse();
     Ok(result)
 }
 
@@ -246,9 +270,16 @@ fn write_exports(args: &RunArgs, result: &ExperimentResult) -> Vec<CliError> {
         ),
         (args.csv.as_ref(), &CsvExporter),
     ];
-    for (path, exporter) in exports {
-        let Some(path) = path else { continue };
-        match export_to_path(exporter, result, path) {
+    let written = exports
+        .into_iter()
+        .filter_map(|(path, exporter)| Some((path?, export_to_path(exporter, result, path?))))
+        .chain(
+            args.trace
+                .as_ref()
+                .map(|path| (path, export_trace(result, path))),
+        );
+    for (path, outcome) in written {
+        match outcome {
             Ok(()) => {}
             // `--json - | head`: the reader has what it wanted, as with the table.
             Err(ExportError::Write { source, .. })
@@ -275,13 +306,24 @@ fn write_exports(args: &RunArgs, result: &ExperimentResult) -> Vec<CliError> {
 }
 
 /// The table and explanations: on stdout, or on stderr when stdout carries data.
-fn report(args: &RunArgs, result: &ExperimentResult) -> Result<(), CliError> {
+fn report(
+    args: &RunArgs,
+    result: &ExperimentResult,
+    old: Option<&ExperimentResult>,
+) -> Result<(), CliError> {
     if args.quiet {
         return Ok(());
     }
     let is_stdout = |path: &Option<PathBuf>| path.as_deref().is_some_and(|p| p.as_os_str() == "-");
-    let text = table::render(result);
-    if is_stdout(&args.json) || is_stdout(&args.csv) {
+    let mut text = table::render(result);
+    if let (Some(old), Some(path)) = (old, &args.compare) {
+        text.push_str(&table::render_comparison(
+            result,
+            old,
+            &path.display().to_string(),
+        ));
+    }
+    if is_stdout(&args.json) || is_stdout(&args.csv) || is_stdout(&args.trace) {
         print_err(&text);
         Ok(())
     } else {

@@ -70,6 +70,8 @@ struct Row<'a> {
     python_version: Option<Text<'a>>,
     interpreter_start_s: Option<f64>,
     baseline: Option<Text<'a>>,
+    sweep_of: Option<Text<'a>>,
+    sweep_value: Option<f64>,
 }
 
 impl<'a> Row<'a> {
@@ -109,6 +111,8 @@ impl<'a> Row<'a> {
             python_version: run.python.as_ref().map(|p| Text(p.version.as_str())),
             interpreter_start_s: run.interpreter_start_s,
             baseline: run.baseline.as_deref().map(Text),
+            sweep_of: run.sweep_of.as_deref().map(Text),
+            sweep_value: run.sweep_value,
         }
     }
 }

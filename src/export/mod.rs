@@ -1,11 +1,14 @@
-//! Results out of the lab: one small exporter per format behind one trait,
+//! Results out of the lab: one small exporter per format behind one trait
+//! (JSON, CSV, and Chrome Trace Event files for Perfetto and the like),
 //! charts as SVG or PNG ([`charts`]), and atomic file writes (a temporary file, then a rename) so a failure
 //! never leaves a half-written file or damages the old one.
 
+pub mod archive;
 pub mod charts;
 mod csv;
 pub mod destination;
 mod json;
+mod trace;
 
 use std::io::Write;
 use std::path::Path;
@@ -17,6 +20,7 @@ use self::destination::{Destination, Refusal};
 use crate::tr;
 
 pub use self::json::{JsonExporter, load_result};
+pub use self::trace::{TraceExporter, check as trace_check, export_trace};
 
 /// Why an export failed; names the path.
 #[derive(Debug)]
@@ -64,6 +68,12 @@ pub enum ExportError {
         /// What it is.
         refusal: Refusal,
     },
+    /// A trace was asked of results that hold no task spans (saved
+    /// without them): it would be empty tracks.
+    NoSpans {
+        /// The destination.
+        path: String,
+    },
     /// The data could not be encoded.
     Encode {
         /// Format name.
@@ -104,6 +114,7 @@ impl std::fmt::Display for ExportError {
                 path = path.clone(),
                 reason = refusal.reason()
             ),
+            ExportError::NoSpans { path } => tr!("err-export-no-spans", path = path.clone()),
             ExportError::Encode { format, reason } => tr!(
                 "err-export-encode",
                 format = *format,

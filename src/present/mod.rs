@@ -5,4 +5,5 @@
 
 pub mod columns;
 pub mod palette;
+pub mod sweep_words;
 pub mod units;

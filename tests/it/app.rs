@@ -63,7 +63,11 @@ fn open_menu(harness: &mut Harness<'static, LabApp>, menu: &str, item: &str) {
 
 #[test]
 fn choose_a_builtin_preset_run_it_and_see_results_and_a_timeline() {
-    let mut harness = harness(options());
+    let kept = tempfile::tempdir().expect("dir");
+    let mut harness = harness(AppOptions {
+        history_dir: Some(kept.path().to_owned()),
+        ..options()
+    });
     harness.run();
     harness.get_by_label("File").click();
     harness.run();
@@ -99,6 +103,10 @@ fn choose_a_builtin_preset_run_it_and_see_results_and_a_timeline() {
     harness.get_by_label_contains("one task after another on one thread");
     assert!(harness.query_all_by_label("process_pool").count() >= 1);
     harness.get_by_label("Speed-up against the baseline");
+    // Kept across restarts.
+    let entries = concurrency_lab::export::archive::Archive::new(kept.path()).entries();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].preset, "Many tiny tasks: the cost per task");
 }
 
 #[test]
@@ -344,6 +352,34 @@ fn charts_and_results_export_from_the_window() {
 }
 
 #[test]
+fn a_trace_exports_from_the_window_for_perfetto() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut harness = harness(options());
+    harness.run();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small-result.json");
+    harness
+        .state_mut()
+        .push(concurrency_lab::app::Action::OpenResults(fixture));
+    harness.run();
+    open_menu(&mut harness, "Export", "Trace for Perfetto…");
+    let path = dir.path().join("snapshot-trace.json");
+    type_path(&mut harness, &path, "Save");
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    let trace: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("written")).expect("JSON");
+    let checked =
+        concurrency_lab::export::trace_check::check(&trace).unwrap_or_else(|e| panic!("{e}"));
+    // Five runs and the machine's load.
+    assert_eq!(checked.processes, 6);
+    assert_eq!(checked.tasks.len(), 5 * 8);
+}
+
+#[test]
 fn a_finished_experiments_cpu_record_stays_fixed_while_the_monitor_goes_on() {
     let mut harness = harness(AppOptions {
         monitor: true,
@@ -453,5 +489,128 @@ fn a_run_stopped_after_one_repetition_is_marked_partial_and_not_crowned() {
     assert!(
         harness.query_all_by_label_contains("± ").next().is_none(),
         "no spread from one repetition"
+    );
+}
+
+/// A convoy sweep's result, made up but whole: the I/O task stretches with
+/// the switch interval, and each GIL run has two threads' GIL times.
+fn convoy_sweep_result() -> concurrency_lab::engine::results::metrics::ExperimentResult {
+    use concurrency_lab::engine::measure::machine::MachineInfo;
+    use concurrency_lab::engine::results::metrics::{ExperimentResult, RunSummary};
+    use concurrency_lab::engine::run::gil::GilThreadStats;
+    use concurrency_lab::engine::run::kernel::Calibration;
+    let machine = MachineInfo {
+        cores: 2,
+        os: "test".into(),
+        cpu: "test".into(),
+        memory_bytes: 0,
+    };
+    let experiment = concurrency_lab::engine::spec::builtin::find("convoy-sweep")
+        .expect("built in")
+        .preset()
+        .expect("parses")
+        .validate("convoy-sweep", &machine, || Calibration {
+            iterations_per_ms: 1000.0,
+        })
+        .expect("valid");
+    let mut result = ExperimentResult::new(&experiment, &machine);
+    for plan in &experiment.runs {
+        let mut run = RunSummary::measured_once(plan, 3, 0.5);
+        let interval = plan.sweep_value.unwrap_or(0.0);
+        run.io_task_ms = Some(100.0 + 60.0 * interval);
+        if plan.gil.is_some() {
+            run.gil_threads = ["compute-1", "io-thread"]
+                .iter()
+                .map(|name| GilThreadStats {
+                    thread: (*name).to_owned(),
+                    hold_ms: 240.0,
+                    wait_ms: 30.0 * interval,
+                    switches: 40,
+                    forced_drops: 12,
+                })
+                .collect();
+        }
+        result.runs.push(run);
+    }
+    result.analyse();
+    result
+}
+
+#[test]
+fn a_convoy_sweep_shows_its_curve_its_headline_and_the_gil_per_thread() {
+    let dir = tempfile::tempdir().expect("dir");
+    let json = dir.path().join("convoy-sweep.json");
+    std::fs::write(
+        &json,
+        serde_json::to_string(&convoy_sweep_result()).expect("json"),
+    )
+    .expect("write");
+    let mut harness = harness(options());
+    harness.run();
+    open_menu(&mut harness, "File", "Open results…");
+    type_path(&mut harness, &json, "Open");
+    assert_eq!(phase(harness.state()), Some(Phase::Loaded));
+    // The sweep's plot replaces the speed-up bars.
+    harness.get_by_label("the I/O task's time against the swept value");
+    // 100 + 60 × 10 ms for 50 waits of 2 ms: 7× longer, at 10 ms.
+    harness.get_by_label_contains("The convoy: in “threads (GIL) · switch_interval_ms 10”");
+    harness.get_by_label_contains("7.0× longer");
+    harness.get_by_label("The GIL per thread (last repetition)");
+    assert!(
+        harness.query_all_by_label("io-thread").count() >= 5,
+        "a bar per run"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("40 switches · 12 forced drops")
+            .count()
+            >= 10
+    );
+}
+
+#[test]
+fn yesterdays_result_opens_from_the_history_beside_todays() {
+    use concurrency_lab::export::archive::Archive;
+    let kept = tempfile::tempdir().expect("dir");
+    let archive = Archive::new(kept.path());
+    let mut yesterday = convoy_sweep_result();
+    yesterday.started_unix_s = 1_795_556_400; // 2026-11-24 21:40 UTC
+    yesterday.preset.name = "yesterday's convoy".into();
+    archive.save(&yesterday).expect("saved");
+    let mut today = convoy_sweep_result();
+    today.started_unix_s = 1_795_642_800;
+    archive.save(&today).expect("saved");
+
+    let mut harness = harness(AppOptions {
+        history_dir: Some(kept.path().to_owned()),
+        ..options()
+    });
+    harness.run();
+    open_menu(&mut harness, "File", "History…");
+    harness.get_by_label("2026-11-24 21:40 UTC");
+    harness.get_by_label("2026-11-25 21:40 UTC");
+    // The filter narrows the list to yesterday's.
+    let filter = || {
+        (
+            egui::accesskit::Role::TextInput,
+            "Filter (date, preset, machine):",
+        )
+    };
+    let (role, label) = filter();
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+    harness
+        .get_by_role_and_label(role, label)
+        .type_text("11-24");
+    harness.run();
+    harness.run();
+    assert!(harness.query_by_label("2026-11-25 21:40 UTC").is_none());
+    harness.get_by_label("Open").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(phase(app), Some(Phase::Loaded));
+    assert_eq!(
+        app.history.last().map(|r| r.preset.name.as_str()),
+        Some("yesterday's convoy")
     );
 }

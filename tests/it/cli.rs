@@ -332,3 +332,56 @@ fn ctrl_c_cancels_cleanly_with_exit_130_and_no_worker_left() {
         chart.contains("task timeline per worker") && chart.contains("cancelled: partial results")
     );
 }
+
+#[test]
+fn compare_names_each_run_against_a_saved_result_and_a_bad_file_before_running() {
+    let dir = tempfile::tempdir().expect("dir");
+    let preset = quick_preset(&dir);
+    let old = dir.path().join("old.json");
+    let output = lab(&[
+        "run",
+        &preset,
+        "--quiet",
+        "--json",
+        &old.display().to_string(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // Yesterday's process pool was a hundred times slower, and one run had
+    // another name.
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&old).expect("read")).expect("json");
+    let runs = saved["runs"].as_array_mut().expect("runs");
+    let pool = runs
+        .iter_mut()
+        .find(|r| r["model"] == "process_pool")
+        .expect("a pool run");
+    let mean = pool["wall_s"]["mean"].as_f64().expect("mean");
+    pool["wall_s"]["mean"] = (mean * 100.0).into();
+    pool["wall_s"]["sd"] = 0.0.into();
+    let pool_label = pool["label"].as_str().expect("label").to_owned();
+    runs[0]["label"] = "renamed since".into();
+    std::fs::write(&old, serde_json::to_string(&saved).expect("json")).expect("write");
+
+    let output = lab(&["run", &preset, "--compare", &old.display().to_string()]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let (_, comparison) = stdout.split_once("Compared with").expect("compared");
+    let line = comparison
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("{pool_label}:")))
+        .expect("the pool compared");
+    assert!(!line.contains("slower"), "{line}");
+    assert!(line.contains("→"), "{line}");
+    assert!(
+        stdout.contains("in only one of the two: ") && stdout.contains("renamed since"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Relative speed"), "{stdout}");
+
+    let missing = dir.path().join("missing.json");
+    let output = lab(&["run", &preset, "--compare", &missing.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("missing.json"), "{stderr}");
+    assert!(!stderr.contains("Relative speed"), "refused before the run");
+}

@@ -505,3 +505,35 @@ fn a_second_ctrl_c_still_removes_the_temporary_folder() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+#[test]
+fn the_history_keeps_the_newest_within_its_bounds_and_survives_a_damaged_index() {
+    use concurrency_lab::export::archive::Archive;
+    let dir = tempfile::tempdir().expect("dir");
+    let archive = Archive::new(dir.path()).with_bounds(2, u64::MAX);
+    let result = |at: u64| {
+        let mut result: concurrency_lab::engine::results::metrics::ExperimentResult =
+            serde_json::from_str(include_str!("../fixtures/small-result.json")).expect("fixture");
+        result.started_unix_s = at;
+        result
+    };
+    for at in [100, 300, 200] {
+        archive.save(&result(at)).expect("saved");
+    }
+    let entries = archive.entries();
+    let times: Vec<u64> = entries.iter().map(|e| e.started_unix_s).collect();
+    assert_eq!(times, [300, 200], "the oldest went");
+    let files = std::fs::read_dir(dir.path()).expect("dir").count();
+    assert_eq!(files, 3, "two results and the index");
+    // A damaged index is rebuilt from the files.
+    std::fs::write(dir.path().join("index.json"), "{ not json").expect("write");
+    assert_eq!(archive.entries().len(), 2);
+    // A folder that cannot be made is an error naming it, not a panic.
+    let blocked = dir.path().join("a-file");
+    std::fs::write(&blocked, "x").expect("write");
+    let error = Archive::new(blocked.join("history"))
+        .save(&result(1))
+        .expect_err("not a folder")
+        .to_string();
+    assert!(error.contains("a-file"), "{error}");
+}

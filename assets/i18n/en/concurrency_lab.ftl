@@ -96,6 +96,7 @@ cli-help-run-preset = A preset file (.toml) or the name of a built-in preset (se
 cli-help-run-json = Write the results as JSON to FILE (`-` for standard output)
 cli-help-run-csv = Write one CSV row per run to FILE (`-` for standard output)
 cli-help-run-spans = Include every task's span (start, end, core, states) in the JSON
+cli-help-run-trace = Write a trace to FILE (Chrome Trace Event JSON) that opens in Perfetto, chrome://tracing and speedscope (`-` for standard output)
 cli-help-run-chart = Draw a chart to FILE (.svg or .png) after the run; repeat for more charts
 cli-help-run-chart-kind = What the i-th --chart shows (repeatable); without it, a kind named in the file name (e.g. cpu.png), else the last kind given, else speedup
 cli-help-run-quiet = No progress and no table, only errors (and what --json - writes)
@@ -103,7 +104,7 @@ cli-help-run-quiet = No progress and no table, only errors (and what --json - wr
 cli-error = error: { $message }
 cli-warning = warning: { $message }
 cli-note = note: { $message }
-cli-stdout-twice = --json - and --csv - would both write to standard output; send one to a file
+cli-stdout-twice = { $first } - and { $second } - would both write to standard output; send one to a file
 cli-not-writable = { $flag } { $path }: { $reason }
 cli-is-a-folder = is a folder, not a file
 cli-cannot-write-in = cannot write in { $folder }: { $reason }
@@ -241,6 +242,12 @@ timeline-band-warmup = { $fold } { $label } — { $kind ->
 timeline-band-waiting = { $fold } { $label } — not started yet
 lane-thread = { $name } · tid { $id }
 lane-process = process · pid { $id }
+trace-lane-row = { $lane } · row { $row } (tasks overlapping in time)
+trace-task = task
+trace-task-failed = task failed
+trace-in-flight = tasks in flight
+trace-core-load = core { $core } load
+trace-machine = CPU load of the whole machine
 state-running = computing
 state-running-help = The task's thread is computing (holding the GIL, where there is one).
 state-gil-wait = waiting for the GIL
@@ -436,12 +443,15 @@ menu-open-results = Open results…
 menu-open-results-help = Load a results JSON (written by `run --json` or exported here) into the views
 menu-export-json = Results as JSON…
 menu-export-csv = Results as CSV…
+menu-export-trace = Trace for Perfetto…
+menu-export-trace-help = Every task's states, each worker's lanes and the cores' load as a Chrome Trace Event file: open it at ui.perfetto.dev, in chrome://tracing or in speedscope
 menu-export-chart = { $chart } chart
 menu-export-nothing = Run an experiment to export its results
 chart-name-speedup = Speed-up
 chart-name-cpu = Per-core CPU
 chart-name-throughput = Throughput
 chart-name-timeline = Timeline
+chart-name-sweep = Sweep
 menu-language = Language
 menu-language-system = Follow the system ({ $language })
 menu-theme = Theme
@@ -489,6 +499,7 @@ error-nothing-changed = Nothing was changed: the current experiment stays as it 
 error-dismiss = Dismiss
 export-what-json = the results as JSON
 export-what-csv = the results as CSV
+export-what-trace = the trace (Chrome Trace Event JSON)
 export-what-chart = the { $chart } chart as { $format }
 dialog-open-preset = Open preset
 dialog-save-preset = Save preset as
@@ -535,15 +546,27 @@ explain-failed = { $count ->
 explain-wrong-checksums = WRONG CHECKSUMS
 explain-sequential = one task after another on one thread
 explain-gil = { $who ->
-    [pool] a pool of { $n } threads
-   *[threads] { $n } threads
+    [pool] a pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+   *[threads] { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
   } under the GIL: { $work ->
     [compute] one computed at a time, whatever the cores
     [wait] the lock is released while waiting, so the waits overlap
    *[mixed] the waits overlap, the computation takes turns
   }
-explain-threads-wait = { $n } threads: every wait overlaps the others
-explain-threads-compute = { $n } threads without a GIL on { $cores } cores: computation can run in parallel
+explain-threads-wait = { $n ->
+    [one] one thread: its waits follow one another
+   *[other] { $n } threads: every wait overlaps the others
+  }
+explain-threads-compute = { $n ->
+    [one] one thread
+   *[other] { $n } threads
+  } without a GIL on { $cores } cores: computation can run in parallel
 explain-async-file = { $n ->
     [one] one event-loop thread
    *[other] { $n } runtime threads
@@ -555,18 +578,51 @@ explain-async-single = one event-loop thread: { $work ->
    *[mixed] the waits overlap, the computation blocks the loop
   }
 explain-pool-wait = { $who ->
-    [processes] { $n } worker processes
-    [rayon] a work-stealing pool of { $n } threads
-    [runtime] an async runtime with { $n } threads
-    [interpreters] { $n } interpreters in one process, each with its own GIL
-   *[pool] a pool of { $n } threads
-  }: at most { $n } waits overlap
+    [processes] { $n ->
+        [one] one worker process
+       *[other] { $n } worker processes
+    }
+    [rayon] a work-stealing pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+    [runtime] an async runtime with { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+    [interpreters] { $n ->
+        [one] one interpreter
+       *[other] { $n } interpreters in one process, each with its own GIL
+    }
+   *[pool] a pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+  }: { $n ->
+    [one] its waits follow one another
+   *[other] at most { $n } waits overlap
+  }
 explain-pool-compute = { $who ->
-    [processes] { $n } worker processes
-    [rayon] a work-stealing pool of { $n } threads
-    [runtime] an async runtime with { $n } threads
-    [interpreters] { $n } interpreters in one process, each with its own GIL
-   *[pool] a pool of { $n } threads
+    [processes] { $n ->
+        [one] one worker process
+       *[other] { $n } worker processes
+    }
+    [rayon] a work-stealing pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+    [runtime] an async runtime with { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
+    [interpreters] { $n ->
+        [one] one interpreter
+       *[other] { $n } interpreters in one process, each with its own GIL
+    }
+   *[pool] a pool of { $n ->
+        [one] one thread
+       *[other] { $n } threads
+    }
   } on { $cores } cores: computation can run in parallel
 explain-after-startup = { $text }, after { $startup } of process start-up
 slower-startup = slower than the baseline: starting the workers took { $startup } of the { $lost } lost
@@ -673,6 +729,7 @@ err-export-parse = { $path } is not a Concurrency Lab result: { $reason }
 err-export-format = cannot write { $path }: unsupported format; use a file name ending in { $allowed }
 err-export-draw = cannot draw { $path }: { $reason }
 err-export-encode = cannot encode { $format }: { $reason }
+err-export-no-spans = cannot write { $path }: these results hold no task spans (results saved without --spans, or no task finished); run the experiment again, or open results saved with --spans
 export-refused-block-device = it is a block device (a disk); results go only to files, FIFOs and character devices
 export-refused-socket = it is a socket; results go only to files, FIFOs and character devices
 export-refused-link-loop = more than { $max } symbolic links in a row, or links that go round in a circle
@@ -720,7 +777,7 @@ chart-speedup-word-not-run = not run
 chart-speedup-word-none = n/a
 chart-speedup-axis = speed-up (×, higher is faster)
 chart-speedup-one-core = 1× = ideal (1 core)
-chart-unknown-kind = unknown chart kind "{ $kind }"; use one of speedup, cpu, throughput, timeline
+chart-unknown-kind = unknown chart kind "{ $kind }"; use one of speedup, cpu, throughput, timeline, sweep
 chart-font-failed = the embedded font could not be loaded
 this-experiment = this experiment
 val-looking-for-pythons = still looking for Python interpreters on this machine…
@@ -921,3 +978,86 @@ log-worker-not-in-job = Worker process { $pid } is not in the job object: { $rea
 log-timer-refused = The system refused a 1 ms timer resolution (status { $status }): short waits keep the system tick
 log-open-files-low = Open files are limited to { $limit }: large network presets may fail
 log-open-files-failed = Cannot raise the open-files limit: { $reason }
+
+## Scaling laws fitted to a sweep
+fit-amdahl = { $label }: Amdahl's law fits a serial fraction s = { $s } (R² { $r2 }): { $meaning }
+fit-with-planned = { $fitted } (the preset planned s ≈ { $planned })
+fit-meaning-gil = under the GIL s ≈ 1: nothing computes in parallel, whatever the workers
+fit-meaning-serial = almost nothing ran in parallel
+fit-meaning-parallel = almost all of it ran in parallel: it would go on scaling with more cores
+fit-meaning-limit = however many cores, it cannot run more than { $limit } faster than on one worker
+fit-gustafson = { $label }: Gustafson's law: the serial part ({ $serial }) is { $first_share } of the run at { $first_tasks } tasks and { $last_share } at { $last_tasks }, so the scaled speed-up grows from { $first_speedup } to { $last_speedup } towards { $workers }×
+chart-subject-sweep = speed-up against the swept value
+chart-sweep-extra = measured points joined; dashed: the fitted scaling law
+chart-sweep-none = this experiment is not a sweep (a preset with a [sweep] table is)
+chart-sweep-flat = { $label } (runs once: the parameter does not apply)
+chart-sweep-fitted = { $label } (Amdahl: s = { $s })
+chart-sweep-ideal = ideal: linear up to the logical cores
+sweep-axis-workers = workers
+sweep-axis-tasks = tasks
+sweep-axis-switch-interval = GIL switch interval (ms)
+sweep-axis-cpu-ms = computation per task (ms)
+sweep-axis-io-ms = waiting per task (ms)
+sweep-axis-io-task = the I/O task's time (ms, lower is better)
+preset-name-amdahl = Amdahl's law: a worker sweep with a serial part
+preset-description-amdahl = The same work at 1, 2, 4 and 8 workers; the fitted serial fraction against the planned 0.2
+preset-claim-amdahl = a serial part caps the speed-up however many workers run: 1/s
+preset-name-convoy-sweep = The convoy against the switch interval
+preset-description-convoy-sweep = The I/O task's time at GIL switch intervals from 0.5 to 10 ms, and without a GIL
+preset-claim-convoy-sweep = a shorter switch interval shrinks the convoy at the price of more switches
+
+## Predicted versus measured
+gap-ideal = ideal { $speedup }
+gap-part = { $part } { $change }
+gap-measured = measured { $speedup }
+gap-part-gil = GIL
+gap-part-serial = serial part
+gap-part-startup = start-up
+gap-part-per-task = per-task overhead
+gap-part-other-load = other load
+gap-part-unexplained = unexplained
+gap-finding = the model predicted { $predicted }, but { $measured } was measured, beyond the noise: a finding, not an error — something the model leaves out (memory, caches, the scheduler) mattered here
+gap-predicted = predicted { $predicted }
+explain-wide-spread = the wall time spread { $spread } of the mean over { $repetitions } repetitions: repeat it, or quiet the machine
+explain-outliers = { $count ->
+    [one] repetition { $which } is an outlier (modified z-score above 3.5)
+   *[other] repetitions { $which } are outliers (modified z-score above 3.5)
+}
+cli-relative-heading = Relative speed (mean wall times, ± their propagated standard uncertainty):
+cli-relative = { $fast } ran { $ratio } ± { $uncertainty }× faster than { $slow }
+cli-relative-same = { $fast } and { $slow } ran as fast within the noise ({ $ratio } ± { $uncertainty }×)
+cli-compare-heading = Compared with { $file } ({ $name }, { $machine }):
+cli-compare-faster = { $label }: { $old } → { $new }, { $ratio } ± { $uncertainty }× faster — beyond noise
+cli-compare-slower = { $label }: { $old } → { $new }, { $ratio } ± { $uncertainty }× slower — beyond noise
+cli-compare-same = { $label }: { $old } → { $new }, the same within noise
+cli-compare-unmatched = in only one of the two: { $labels }
+cli-help-run-compare = Compare each run with the same label in a saved result (JSON from --json)
+
+## The GIL view
+gil-convoy-headline = The convoy: in “{ $label }” the I/O task took { $took } for { $waits } of waits — { $times }× longer
+gil-view-title = The GIL per thread (last repetition)
+gil-view-hold = holding the GIL (computing)
+gil-view-wait = waiting for the GIL
+gil-view-outside = outside it (blocking waits release it)
+gil-view-tip = holding { $hold } ({ $held }) · waiting { $wait } ({ $waiting }) · outside { $outside }
+gil-view-counts = { $switches } switches · { $drops } forced drops
+gil-view-more = { $count ->
+    [one] and { $count } more thread
+   *[other] and { $count } more threads
+}
+menu-history = History…
+history-title = History
+history-off = No history is kept in this window (settings are not saved).
+history-filter = Filter (date, preset, machine):
+history-where = { $count ->
+    [one] { $count } result in { $folder }
+   *[other] { $count } results in { $folder }
+}
+history-empty = Nothing saved yet: every finished experiment is kept here.
+history-runs = { $count ->
+    [one] { $count } run
+   *[other] { $count } runs
+}
+history-open = Open
+status-history-not-saved = the result could not be kept in the history: { $reason }
+sweep-title-io-task = the I/O task's time against the swept value

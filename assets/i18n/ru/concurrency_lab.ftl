@@ -97,6 +97,7 @@ cli-help-run-preset = Файл пресета (.toml) или имя встрое
 cli-help-run-json = Записать результаты в JSON в ФАЙЛ (`-` — стандартный вывод)
 cli-help-run-csv = Записать по строке CSV на запуск в ФАЙЛ (`-` — стандартный вывод)
 cli-help-run-spans = Добавить в JSON интервал каждой задачи (начало, конец, ядро, состояния)
+cli-help-run-trace = Записать в ФАЙЛ трассу (JSON в формате Chrome Trace Event), которая открывается в Perfetto, chrome://tracing и speedscope (`-` — стандартный вывод)
 cli-help-run-chart = Нарисовать график в ФАЙЛ (.svg или .png) после запуска; повторите для нескольких графиков
 cli-help-run-chart-kind = Что показывает i-й --chart (можно повторять); без него — вид из имени файла (например, cpu.png), иначе последний указанный, иначе speedup
 cli-help-run-quiet = Без прогресса и таблицы, только ошибки (и то, что пишет --json -)
@@ -104,7 +105,7 @@ cli-help-run-quiet = Без прогресса и таблицы, только �
 cli-error = ошибка: { $message }
 cli-warning = предупреждение: { $message }
 cli-note = примечание: { $message }
-cli-stdout-twice = --json - и --csv - оба писали бы в стандартный вывод; направьте один из них в файл
+cli-stdout-twice = { $first } - и { $second } - оба писали бы в стандартный вывод; направьте один из них в файл
 cli-not-writable = { $flag } { $path }: { $reason }
 cli-is-a-folder = это папка, а не файл
 cli-cannot-write-in = нельзя записать в { $folder }: { $reason }
@@ -252,6 +253,12 @@ timeline-band-warmup = { $fold } { $label } — { $kind ->
 timeline-band-waiting = { $fold } { $label } — ещё не начат
 lane-thread = { $name } · tid { $id }
 lane-process = процесс · pid { $id }
+trace-lane-row = { $lane } · ряд { $row } (задачи, перекрывающиеся по времени)
+trace-task = задача
+trace-task-failed = задача завершилась с ошибкой
+trace-in-flight = задач в работе
+trace-core-load = загрузка ядра { $core }
+trace-machine = Загрузка процессора всей машины
 state-running = вычисляет
 state-running-help = Поток задачи вычисляет (удерживая GIL, если он есть).
 state-gil-wait = ждёт GIL
@@ -449,12 +456,15 @@ menu-open-results = Открыть результаты…
 menu-open-results-help = Загрузить JSON с результатами (записанный `run --json` или экспортированный здесь) в окно
 menu-export-json = Результаты в JSON…
 menu-export-csv = Результаты в CSV…
+menu-export-trace = Трасса для Perfetto…
+menu-export-trace-help = Состояния каждой задачи, дорожки каждого исполнителя и загрузка ядер в формате Chrome Trace Event: откройте файл на ui.perfetto.dev, в chrome://tracing или в speedscope
 menu-export-chart = График «{ $chart }»
 menu-export-nothing = Запустите эксперимент, чтобы экспортировать результаты
 chart-name-speedup = Ускорение
 chart-name-cpu = CPU по ядрам
 chart-name-throughput = Пропускная способность
 chart-name-timeline = Временная шкала
+chart-name-sweep = Серия
 menu-language = Язык
 menu-language-system = Как в системе ({ $language })
 menu-theme = Тема
@@ -502,6 +512,7 @@ error-nothing-changed = Ничего не изменено: текущий эк�
 error-dismiss = Закрыть
 export-what-json = результаты в JSON
 export-what-csv = результаты в CSV
+export-what-trace = трассу (JSON в формате Chrome Trace Event)
 export-what-chart = график «{ $chart }» в { $format }
 dialog-open-preset = Открыть пресет
 dialog-save-preset = Сохранить пресет как
@@ -550,7 +561,10 @@ explain-failed = { $count ->
 explain-wrong-checksums = НЕВЕРНЫЕ КОНТРОЛЬНЫЕ СУММЫ
 explain-sequential = задачи одна за другой в одном потоке
 explain-gil = { $who ->
-    [pool] пул из { $n } потоков
+    [pool] пул из { $n ->
+        [one] { $n } потока
+       *[other] { $n } потоков
+    }
    *[threads] { $n ->
         [one] { $n } поток
         [few] { $n } потока
@@ -586,17 +600,35 @@ explain-async-single = один поток цикла событий: { $work ->
   }
 explain-pool-wait = { $who ->
     [processes] рабочих процессов: { $n }
-    [rayon] пул с перехватом работы из { $n } потоков
-    [runtime] асинхронная среда из { $n } потоков
+    [rayon] пул с перехватом работы из { $n ->
+        [one] { $n } потока
+       *[other] { $n } потоков
+    }
+    [runtime] асинхронная среда из { $n ->
+        [one] { $n } потока
+       *[other] { $n } потоков
+    }
     [interpreters] интерпретаторов в одном процессе, у каждого свой GIL: { $n }
-   *[pool] пул из { $n } потоков
+   *[pool] пул из { $n ->
+        [one] { $n } потока
+       *[other] { $n } потоков
+    }
   } — перекрывается не больше { $n } ожиданий
 explain-pool-compute = { $who ->
     [processes] рабочих процессов: { $n }
-    [rayon] пул с перехватом работы из { $n } потоков
-    [runtime] асинхронная среда из { $n } потоков
+    [rayon] пул с перехватом работы из { $n ->
+        [one] { $n } потока
+       *[other] { $n } потоков
+    }
+    [runtime] асинхронная среда из { $n ->
+        [one] { $n } потока
+       *[other] { $n } потоков
+    }
     [interpreters] интерпретаторов в одном процессе, у каждого свой GIL: { $n }
-   *[pool] пул из { $n } потоков
+   *[pool] пул из { $n ->
+        [one] { $n } потока
+       *[other] { $n } потоков
+    }
   } на { $cores ->
     [one] { $cores } ядре
    *[other] { $cores } ядрах
@@ -710,6 +742,7 @@ err-export-parse = { $path } — не результат Concurrency Lab: { $rea
 err-export-format = не удалось записать { $path }: неподдерживаемый формат; имя файла должно оканчиваться на { $allowed }
 err-export-draw = не удалось нарисовать { $path }: { $reason }
 err-export-encode = не удалось закодировать { $format }: { $reason }
+err-export-no-spans = не удалось записать { $path }: в этих результатах нет интервалов задач (они сохранены без --spans или ни одна задача не завершилась); запустите эксперимент заново или откройте результаты, сохранённые с --spans
 export-refused-block-device = это блочное устройство (диск); результаты пишутся только в обычные файлы, FIFO и символьные устройства
 export-refused-socket = это сокет; результаты пишутся только в обычные файлы, FIFO и символьные устройства
 export-refused-link-loop = больше { $max } символических ссылок подряд или ссылки, замкнутые в круг
@@ -757,7 +790,7 @@ chart-speedup-word-not-run = не выполнен
 chart-speedup-word-none = нет данных
 chart-speedup-axis = ускорение (×, больше — быстрее)
 chart-speedup-one-core = 1× = идеал (1 ядро)
-chart-unknown-kind = неизвестный вид графика «{ $kind }»; допустимы speedup, cpu, throughput, timeline
+chart-unknown-kind = неизвестный вид графика «{ $kind }»; допустимы speedup, cpu, throughput, timeline, sweep
 chart-font-failed = не удалось загрузить встроенный шрифт
 this-experiment = этот эксперимент
 val-looking-for-pythons = ещё ищем интерпретаторы Python на этой машине…
@@ -968,3 +1001,90 @@ log-worker-not-in-job = Рабочий процесс { $pid } не в объе�
 log-timer-refused = Система отказала в разрешении таймера 1 мс (код { $status }): короткие ожидания остаются кратны системному тику
 log-open-files-low = Открытых файлов можно не больше { $limit }: большие сетевые пресеты могут не пройти
 log-open-files-failed = Не удалось поднять предел открытых файлов: { $reason }
+
+## Законы масштабирования по серии запусков
+fit-amdahl = { $label }: по закону Амдала последовательная доля s = { $s } (R² { $r2 }): { $meaning }
+fit-with-planned = { $fitted } (в пресете задано s ≈ { $planned })
+fit-meaning-gil = под GIL s ≈ 1: параллельно не вычисляется ничего, сколько ни добавляй потоков
+fit-meaning-serial = параллельно почти ничего не выполнялось
+fit-meaning-parallel = почти всё выполнялось параллельно: с ростом числа ядер ускорение продолжит расти
+fit-meaning-limit = при любом числе ядер быстрее, чем на одном исполнителе, не выйдет больше чем в { $limit }
+fit-gustafson = { $label }: по закону Густафсона последовательная часть ({ $serial }) занимает { $first_share } запуска при { $first_tasks } задачах и { $last_share } при { $last_tasks }, поэтому масштабированное ускорение растёт с { $first_speedup } до { $last_speedup }, приближаясь к { $workers }×
+chart-subject-sweep = ускорение в зависимости от параметра серии
+chart-sweep-extra = измеренные точки соединены; пунктир — подобранный закон масштабирования
+chart-sweep-none = этот эксперимент — не серия (серия — пресет с таблицей [sweep])
+chart-sweep-flat = { $label } (запускается один раз: параметр к нему не относится)
+chart-sweep-fitted = { $label } (Амдал: s = { $s })
+chart-sweep-ideal = идеал: линейно до числа логических ядер
+sweep-axis-workers = исполнители
+sweep-axis-tasks = задачи
+sweep-axis-switch-interval = интервал переключения GIL (мс)
+sweep-axis-cpu-ms = вычисления на задачу (мс)
+sweep-axis-io-ms = ожидание на задачу (мс)
+sweep-axis-io-task = время задачи ввода-вывода (мс, меньше — лучше)
+preset-name-amdahl = Закон Амдала: серия по числу исполнителей с последовательной частью
+preset-description-amdahl = Одна и та же работа на 1, 2, 4 и 8 исполнителях; подобранная последовательная доля против заданной 0,2
+preset-claim-amdahl = последовательная часть ограничивает ускорение при любом числе исполнителей: 1/s
+preset-name-convoy-sweep = Конвой и интервал переключения
+preset-description-convoy-sweep = Время задачи ввода-вывода при интервалах переключения GIL от 0,5 до 10 мс и без GIL
+preset-claim-convoy-sweep = чем короче интервал переключения, тем меньше конвой — ценой большего числа переключений
+
+## Прогноз и измерение
+gap-ideal = идеал { $speedup }
+gap-part = { $part } { $change }
+gap-measured = измерено { $speedup }
+gap-part-gil = GIL
+gap-part-serial = последовательная часть
+gap-part-startup = запуск
+gap-part-per-task = накладные расходы на задачу
+gap-part-other-load = чужая нагрузка
+gap-part-unexplained = необъяснённое
+gap-finding = модель предсказала { $predicted }, а измерено { $measured } — больше, чем разброс: это находка, а не ошибка — здесь сказалось то, чего модель не учитывает (память, кэши, планировщик)
+gap-predicted = прогноз { $predicted }
+explain-wide-spread = разброс времени { $spread } от среднего за { $repetitions } повторений: повторите или разгрузите машину
+explain-outliers = { $count ->
+    [one] повторение { $which } — выброс (модифицированная z-оценка больше 3,5)
+    [few] повторения { $which } — выбросы (модифицированная z-оценка больше 3,5)
+   *[other] повторения { $which } — выбросы (модифицированная z-оценка больше 3,5)
+}
+cli-relative-heading = Относительная скорость (средние времена, ± распространённая стандартная неопределённость):
+cli-relative = { $fast } быстрее, чем { $slow }, в { $ratio } ± { $uncertainty } раза
+cli-relative-same = { $fast } и { $slow } в пределах шума одинаково быстры ({ $ratio } ± { $uncertainty }×)
+cli-compare-heading = Сравнение с { $file } ({ $name }, { $machine }):
+cli-compare-faster = { $label }: { $old } → { $new }, быстрее в { $ratio } ± { $uncertainty } раза — больше шума
+cli-compare-slower = { $label }: { $old } → { $new }, медленнее в { $ratio } ± { $uncertainty } раза — больше шума
+cli-compare-same = { $label }: { $old } → { $new }, то же в пределах шума
+cli-compare-unmatched = есть только в одном из двух: { $labels }
+cli-help-run-compare = Сравнить каждый запуск с запуском той же метки в сохранённом результате (JSON из --json)
+
+## GIL по потокам
+gil-convoy-headline = Конвой: в «{ $label }» задача ввода-вывода заняла { $took } при { $waits } ожиданий — в { $times } раза дольше
+gil-view-title = GIL по потокам (последнее повторение)
+gil-view-hold = держит GIL (вычисляет)
+gil-view-wait = ждёт GIL
+gil-view-outside = вне GIL (блокирующее ожидание его отпускает)
+gil-view-tip = держит { $hold } ({ $held }) · ждёт { $wait } ({ $waiting }) · вне GIL { $outside }
+gil-view-counts = переключений: { $switches } · принудительных отдач: { $drops }
+gil-view-more = { $count ->
+    [one] и ещё { $count } поток
+    [few] и ещё { $count } потока
+   *[many] и ещё { $count } потоков
+}
+menu-history = История…
+history-title = История
+history-off = В этом окне история не ведётся (настройки не сохраняются).
+history-filter = Фильтр (дата, пресет, машина):
+history-where = { $count ->
+    [one] { $count } результат в { $folder }
+    [few] { $count } результата в { $folder }
+   *[many] { $count } результатов в { $folder }
+}
+history-empty = Пока ничего не сохранено: сюда попадает каждый завершённый эксперимент.
+history-runs = { $count ->
+    [one] { $count } запуск
+    [few] { $count } запуска
+   *[many] { $count } запусков
+}
+history-open = Открыть
+status-history-not-saved = результат не удалось сохранить в историю: { $reason }
+sweep-title-io-task = время задачи ввода-вывода в зависимости от параметра серии

@@ -1,13 +1,15 @@
 //! One plain sentence per run saying what happened and why: the lesson put
 //! into words next to the figures (the CLI prints it, the app shows it).
 
+use crate::engine::results::compare;
+use crate::engine::results::explain_gap;
 use crate::engine::results::metrics::{ExperimentResult, RunSummary};
 use crate::engine::spec::preset::{Model, WorkloadKind};
 use crate::present::units;
 use crate::tr;
 
 /// Whether a workload's tasks mostly compute (as opposed to mostly wait).
-fn computes(kind: WorkloadKind) -> bool {
+pub fn computes(kind: WorkloadKind) -> bool {
     matches!(
         kind,
         WorkloadKind::Cpu | WorkloadKind::Memory | WorkloadKind::Convoy
@@ -60,6 +62,12 @@ pub fn explain(result: &ExperimentResult, index: usize) -> String {
         if speedup < 0.9 && result.kind() != WorkloadKind::Convoy {
             parts.push(slowdown(result, index, run));
         }
+        if let Some(account) = explain_gap::breakdown(run) {
+            parts.push(account);
+        }
+        if let Some(finding) = explain_gap::finding(run) {
+            parts.push(finding);
+        }
     }
     if let Some(io_ms) = run.io_task_ms {
         let work = &result.preset.workload;
@@ -85,6 +93,25 @@ pub fn explain(result: &ExperimentResult, index: usize) -> String {
         parts.push(tr!(
             "explain-outside-load",
             cores = crate::i18n::number(cores, 1)
+        ));
+    }
+    if let Some(spread) = compare::wide_spread(run) {
+        parts.push(tr!(
+            "explain-wide-spread",
+            spread = units::percent(spread),
+            repetitions = run.repetitions
+        ));
+    }
+    if !run.wall_outliers.is_empty() {
+        let which: Vec<String> = run
+            .wall_outliers
+            .iter()
+            .map(|i| (i + 1).to_string())
+            .collect();
+        parts.push(tr!(
+            "explain-outliers",
+            count = run.wall_outliers.len(),
+            which = which.join(", ")
         ));
     }
     if run.cancelled {
@@ -124,6 +151,13 @@ pub fn outside_load(result: &ExperimentResult, index: usize) -> Option<f64> {
 }
 
 fn ideal_speedup(result: &ExperimentResult, run: &RunSummary) -> Option<f64> {
+    ideal_parallelism(result, run, true)
+}
+
+/// How many of the run's tasks could progress at once: its ideal speed-up
+/// over one after another. `gil` says whether a GIL counts (without it: what
+/// the model would reach if nothing held its threads back).
+pub fn ideal_parallelism(result: &ExperimentResult, run: &RunSummary, gil: bool) -> Option<f64> {
     let cores = result.machine.cores.max(1);
     let kind = result.kind();
     let parallel = match run.model {
@@ -134,7 +168,7 @@ fn ideal_speedup(result: &ExperimentResult, run: &RunSummary) -> Option<f64> {
         Model::AsyncSingle | Model::AsyncMulti if kind == WorkloadKind::File => run.workers,
         Model::AsyncSingle if computes(kind) => 1,
         Model::AsyncSingle | Model::AsyncMulti if waits(kind) => run.tasks as usize,
-        _ if run.under_gil() && computes(kind) => 1,
+        _ if gil && run.under_gil() && computes(kind) => 1,
         _ if waits(kind) => run.workers.min(run.tasks as usize),
         _ => run.workers.min(cores).min(run.tasks as usize),
     };
@@ -309,6 +343,7 @@ mod tests {
             baseline: 0,
             runs: summaries,
             cpu_samples: Vec::new(),
+            fits: Vec::new(),
         }
     }
 

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fit::Fit;
+use super::gap::Gap;
 use crate::engine::measure::machine::MachineInfo;
 use crate::engine::measure::monitor::CpuSample;
 use crate::engine::measure::recorder::LaneInfo;
@@ -11,7 +13,7 @@ use crate::engine::measure::spans::TaskSpan;
 use crate::engine::run::gil::GilThreadStats;
 use crate::engine::run::kernel::Calibration;
 use crate::engine::spec::preset::{
-    Experiment, Model, Preset, ResolvedWorkload, RunPlan, Runtime, WorkloadKind,
+    Experiment, Model, Preset, ResolvedWorkload, RunPlan, Runtime, SweepParameter, WorkloadKind,
 };
 
 /// Mean, sample standard deviation, min and max.
@@ -230,6 +232,12 @@ pub struct RunSummary {
     /// Label of the run this one's speed-up is measured against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<String>,
+    /// In a sweep: the value of the swept parameter this run was measured at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sweep_value: Option<f64>,
+    /// In a sweep: the run's label in the preset, shared by all its values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sweep_of: Option<String>,
     /// Execution model.
     pub model: Model,
     /// Threads, processes or loop threads used at most.
@@ -246,10 +254,25 @@ pub struct RunSummary {
     pub repetitions: u32,
     /// Wall time over repetitions, s.
     pub wall_s: Stats,
+    /// Repetitions (0-based, measured ones) whose wall time is an outlier by
+    /// the modified z-score.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wall_outliers: Vec<usize>,
     /// Baseline mean wall / this mean wall.
     pub speedup: Option<f64>,
     /// Speed-up / min(workers, logical cores).
     pub efficiency: Option<f64>,
+    /// The speed-up a simple model predicts from this machine's own
+    /// measurements (see [`super::gap`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicted_speedup: Option<f64>,
+    /// The gap between the ideal and the measured wall time in named parts, s.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<Gap>,
+    /// What one more empty task costs this model on this machine, s (a
+    /// tiny-task calibration; lab runs only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_task_overhead_s: Option<f64>,
     /// Mean CPU time (user + system) of the run's own threads and worker
     /// processes, s — the app's UI and the lab's echo server excluded.
     pub cpu_s: f64,
@@ -346,6 +369,8 @@ impl RunSummary {
                 cpu_iters: None,
             }),
             baseline: None,
+            sweep_value: plan.sweep_value,
+            sweep_of: plan.sweep_of.clone(),
             model: plan.model,
             workers: plan.workers,
             gil: plan.gil.is_some(),
@@ -353,8 +378,12 @@ impl RunSummary {
             tasks: reps.first().map_or(0, |r| r.tasks),
             repetitions: reps.len() as u32,
             wall_s: wall,
+            wall_outliers: super::compare::outliers(&walls),
             speedup: None,
             efficiency: None,
+            predicted_speedup: None,
+            gap: None,
+            per_task_overhead_s: None,
             cpu_s: mean(&|r| r.cpu_s),
             // From measured CPU time, not from recorded "running" time: eight
             // threads on two cores are all "running" while only two compute.
@@ -472,7 +501,12 @@ impl RunSummary {
 /// in the same interpreter when the experiment has one — the same program
 /// written as a plain loop, as a person comparing by hand would, so that the
 /// two runtimes' per-task costs and calibrations do not mix.
-pub fn baseline_of(runs: &[RunSummary], run: usize, baseline: usize) -> usize {
+pub fn baseline_of(runs: &[RunSummary], run: usize, baseline: usize, per_value: bool) -> usize {
+    let baseline = if per_value {
+        same_sweep_value(runs, run, baseline)
+    } else {
+        baseline
+    };
     let Some(python) = runs.get(run).and_then(|r| r.python.as_ref()) else {
         return baseline;
     };
@@ -489,10 +523,46 @@ pub fn baseline_of(runs: &[RunSummary], run: usize, baseline: usize) -> usize {
         .unwrap_or(baseline)
 }
 
+/// The run whose wall time run `index`'s speed-up is measured against.
+pub fn baseline_index(result: &ExperimentResult, index: usize) -> usize {
+    let per_value = result
+        .preset
+        .sweep
+        .as_ref()
+        .is_some_and(|s| s.parameter.is_workload());
+    baseline_of(&result.runs, index, result.baseline, per_value)
+}
+
+/// In a sweep of the workload whose baseline run is swept too, the baseline
+/// at the run's own value: 16 tasks in a pool are measured against 16 tasks
+/// in a loop. (A worker sweep keeps one baseline: the work is the same.)
+fn same_sweep_value(runs: &[RunSummary], run: usize, baseline: usize) -> usize {
+    let (Some(run), Some(base)) = (runs.get(run), runs.get(baseline)) else {
+        return baseline;
+    };
+    let (Some(value), Some(group)) = (run.sweep_value, base.sweep_of.as_ref()) else {
+        return baseline;
+    };
+    runs.iter()
+        .position(|r| r.sweep_of.as_ref() == Some(group) && r.sweep_value == Some(value))
+        .unwrap_or(baseline)
+}
+
 /// Sets speed-up and efficiency of every run against its baseline run.
 pub fn apply_speedups(runs: &mut [RunSummary], baseline: usize, cores: usize) {
+    apply_speedups_in(runs, baseline, cores, None);
+}
+
+/// [`apply_speedups`] in an experiment that sweeps `sweep`.
+pub fn apply_speedups_in(
+    runs: &mut [RunSummary],
+    baseline: usize,
+    cores: usize,
+    sweep: Option<SweepParameter>,
+) {
+    let per_value = sweep.is_some_and(SweepParameter::is_workload);
     for index in 0..runs.len() {
-        let own = baseline_of(runs, index, baseline);
+        let own = baseline_of(runs, index, baseline, per_value);
         let base = runs
             .get(own)
             .filter(|b| b.succeeded() && b.wall_s.mean > 0.0)
@@ -554,6 +624,9 @@ pub struct ExperimentResult {
     /// Per-core CPU load during the experiment, when a monitor ran.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cpu_samples: Vec<CpuSample>,
+    /// Scaling laws fitted to a sweep's runs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fits: Vec<Fit>,
 }
 
 impl ExperimentResult {
@@ -572,7 +645,23 @@ impl ExperimentResult {
             baseline: experiment.baseline,
             runs: Vec::new(),
             cpu_samples: Vec::new(),
+            fits: Vec::new(),
         }
+    }
+
+    /// Sets every run's speed-up against its baseline and fits the sweep's
+    /// scaling law: after each run, and again at the end.
+    pub fn analyse(&mut self) {
+        let sweep = self.preset.sweep.as_ref().map(|s| s.parameter);
+        apply_speedups_in(&mut self.runs, self.baseline, self.machine.cores, sweep);
+        for index in 0..self.runs.len() {
+            let gap = super::gap::gap_of(self, index);
+            if let Some(run) = self.runs.get_mut(index) {
+                run.predicted_speedup = gap.as_ref().map(Gap::predicted_speedup);
+                run.gap = gap;
+            }
+        }
+        self.fits = super::fit::fits(self);
     }
 
     /// Whether every run was carried out, with no failed task and right checksums.

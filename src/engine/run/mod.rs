@@ -8,6 +8,7 @@ pub mod child;
 pub mod executor;
 pub mod gil;
 pub mod kernel;
+pub mod overhead;
 pub mod runner;
 pub mod services;
 pub mod workload;

@@ -19,10 +19,13 @@ use crate::engine::measure::machine::MachineInfo;
 use crate::engine::measure::recorder::{Event, EventKind, LaneInfo, Recorder};
 use crate::engine::measure::spans::{LiveSpans, TaskSpan, build_spans};
 use crate::engine::measure::sys;
-use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary, apply_speedups};
+use crate::engine::results::metrics::{ExperimentResult, Repetition, RunSummary};
 use crate::engine::run::cancel::CancelToken;
-use crate::engine::run::executor::{ExecNotice, RunContext, executor_for};
+use crate::engine::run::executor::{
+    ExecError, ExecNotice, ExecReport, Executor, RunContext, executor_for,
+};
 use crate::engine::run::kernel;
+use crate::engine::run::overhead;
 use crate::engine::run::services::RunServices;
 use crate::engine::run::workload::{TaskResults, TaskStatus, expected_checksum, is_convoy_io_task};
 use crate::engine::spec::preset::{Experiment, ResolvedWorkload, RunPlan, Runtime, WorkloadKind};
@@ -46,7 +49,14 @@ pub struct RunnerOptions {
     /// Free bytes in a folder's file system (tests give a small figure, to
     /// see a `file` run that cannot fit refused before it starts).
     pub free_space: fn(&Path) -> std::io::Result<u64>,
+    /// The executor of each run: the real ones, or — in tests of the
+    /// runner's own logic (repetitions, warm-up, baseline, failures) — a
+    /// stand-in that involves no timing.
+    pub executors: ExecutorFactory,
 }
+
+/// Makes the executor of a run.
+pub type ExecutorFactory = fn(&RunPlan) -> Box<dyn Executor>;
 
 impl RunnerOptions {
     /// Options for this program: workers are this executable again.
@@ -73,6 +83,7 @@ impl RunnerOptions {
             temp_root: None,
             python_startup_timeout: crate::engine::python::calibrate::STARTUP_TIMEOUT,
             free_space: |folder| fs4::available_space(folder),
+            executors: executor_for,
         }
     }
 }
@@ -493,7 +504,7 @@ impl Session<'_> {
                 }
             };
             result.runs.push(summary);
-            apply_speedups(&mut result.runs, experiment.baseline, cores);
+            result.analyse();
             if let Some(last) = result.runs.last() {
                 self.send(RunnerEvent::RunFinished(Box::new(last.clone())));
             }
@@ -502,8 +513,28 @@ impl Session<'_> {
             }
         }
         result.cancelled = self.cancel.is_cancelled();
-        apply_speedups(&mut result.runs, experiment.baseline, cores);
+        if !result.cancelled {
+            self.measure_overheads(&mut result.runs);
+        }
+        result.analyse();
         self.send(RunnerEvent::Finished(Box::new(result)));
+    }
+
+    /// Each lab run's per-task cost from a tiny-task calibration (cached per
+    /// model and worker count), for the predicted-versus-measured account.
+    fn measure_overheads(&self, runs: &mut [RunSummary]) {
+        for run in runs
+            .iter_mut()
+            .filter(|r| r.runtime == Runtime::Lab && r.succeeded())
+        {
+            run.per_task_overhead_s = overhead::per_task_cost(
+                self.options.executors,
+                run.model,
+                run.workers,
+                &self.options.worker_exe,
+                &self.cancel,
+            );
+        }
     }
 
     fn run_repetition(
@@ -521,26 +552,7 @@ impl Session<'_> {
         let recorder = Recorder::new();
         let results = Arc::new(TaskResults::new(work.tasks).stopping_on_no_space(stop.clone()));
         let notices = |notice: ExecNotice| {
-            let text = match &notice {
-                ExecNotice::WorkersStarted(_) => None,
-                ExecNotice::WorkerReplaced {
-                    died,
-                    replacement: Some(new),
-                } => Some(tr!(
-                    "notice-worker-replaced",
-                    label = plan.label.clone(),
-                    died = *died,
-                    replacement = *new
-                )),
-                ExecNotice::WorkerReplaced {
-                    died,
-                    replacement: None,
-                } => Some(tr!(
-                    "notice-worker-lost",
-                    label = plan.label.clone(),
-                    died = *died
-                )),
-            };
+            let text = notice_text(&plan.label, &notice);
             let _ = self.events.send(RunnerEvent::Workers {
                 run: at.run,
                 notice,
@@ -562,7 +574,7 @@ impl Session<'_> {
             temp_root: self.options.temp_root.as_deref(),
             python_startup_timeout: self.options.python_startup_timeout,
         };
-        let executor = executor_for(plan);
+        let executor = (self.options.executors)(plan);
         let run_origin = AtomicU64::new(0);
         self.send(RunnerEvent::RepetitionStarted {
             run: at.run,
@@ -578,80 +590,21 @@ impl Session<'_> {
         // Live span batches (the app's timeline), only when asked for.
         let mut had_open = false;
         let mut publish = |batch: &[Event], origin: u64| {
-            if !self.options.live_spans || origin == 0 {
-                return;
-            }
-            let lanes = recorder.lanes();
-            let spans = live.feed(batch, origin, &lanes);
-            // Few enough running tasks to draw each; more are drawn once ended.
-            let open = if live.in_flight() <= MAX_OPEN_DRAWN {
-                live.open_spans(origin, sys::monotonic_ns(), &lanes)
-            } else {
-                Vec::new()
-            };
-            if !spans.is_empty() || !open.is_empty() || had_open {
-                had_open = !open.is_empty();
-                self.send(RunnerEvent::Spans {
-                    run: at.run,
-                    repetition: at.repetition,
-                    spans,
-                    open,
-                    lanes,
-                });
-            }
+            self.publish_spans(&mut live, &mut had_open, &recorder, at, batch, origin);
         };
         let joined = std::thread::scope(|scope| {
             let exec = std::thread::Builder::new()
                 .name("lab-exec".into())
-                .spawn_scoped(scope, || {
-                    let start = sys::monotonic_ns();
-                    run_origin.store(start, Ordering::Release);
-                    // This thread's CPU time, or the process's where thread
-                    // times are too coarse (see `sys::run_cpu_ns`).
-                    let cpu_before = sys::run_cpu_ns();
-                    // An interpreter does its serial part itself, in its window.
-                    let serial_ok = plan.runtime == Runtime::Python
-                        || kernel::serial_part(work.serial_iters, work.slice_iters, || {
-                            stop.is_cancelled()
-                        })
-                        || stop.is_cancelled();
-                    let report = if serial_ok {
-                        executor.run(&ctx)
-                    } else {
-                        Err(crate::engine::run::executor::ExecError::SerialPart)
-                    };
-                    let end = sys::monotonic_ns();
-                    let own_cpu = sys::run_cpu_ns().saturating_sub(cpu_before);
-                    let _ = self.wake.send(Command::ExecutorDone);
-                    (report.map(|r| (r, own_cpu)), start, end)
-                })
+                .spawn_scoped(scope, || execute(&*executor, &ctx, &run_origin, self.wake))
                 .map_err(|e| tr!("err-run-thread", reason = e.to_string()))?;
             let mut done = false;
             while !done && !exec.is_finished() {
                 done = self.poll_commands(self.options.poll);
                 let batch = recorder.drain();
                 publish(&batch, run_origin.load(Ordering::Acquire));
-                in_flight += batch
-                    .iter()
-                    .map(|e| match e.kind {
-                        EventKind::Start => 1,
-                        EventKind::End | EventKind::Failed => -1,
-                        _ => 0,
-                    })
-                    .sum::<i64>();
+                in_flight += in_flight_change(&batch);
                 events.extend(batch);
-                self.send(RunnerEvent::Progress(Progress {
-                    run: at.run,
-                    runs: at.runs,
-                    repetition: at.repetition,
-                    repetitions: at.repetitions,
-                    warmup: at.warmup,
-                    warmups: at.warmups,
-                    tasks_done: results.finished(),
-                    tasks: work.tasks,
-                    in_flight: in_flight.max(0) as usize,
-                    elapsed_s: self.seconds_since_origin(sys::monotonic_ns()),
-                }));
+                self.send_progress(at, work, &results, in_flight);
             }
             exec.join().map_err(|_| tr!("err-executor-panicked"))
         })?;
@@ -705,6 +658,66 @@ impl Session<'_> {
 }
 
 impl Session<'_> {
+    /// Sends the spans that ended since the last batch and, while few enough
+    /// run at once to draw each, the running ones as they grow. An empty
+    /// batch still goes out once after running spans were sent, so the
+    /// timeline stops drawing them. Nothing before the executor has started
+    /// (origin 0), or when the live timeline was not asked for.
+    fn publish_spans(
+        &self,
+        live: &mut LiveSpans,
+        had_open: &mut bool,
+        recorder: &Recorder,
+        at: Position,
+        batch: &[Event],
+        origin: u64,
+    ) {
+        if !self.options.live_spans || origin == 0 {
+            return;
+        }
+        let lanes = recorder.lanes();
+        let spans = live.feed(batch, origin, &lanes);
+        // Few enough running tasks to draw each; more are drawn once ended.
+        let open = if live.in_flight() <= MAX_OPEN_DRAWN {
+            live.open_spans(origin, sys::monotonic_ns(), &lanes)
+        } else {
+            Vec::new()
+        };
+        if !spans.is_empty() || !open.is_empty() || *had_open {
+            *had_open = !open.is_empty();
+            self.send(RunnerEvent::Spans {
+                run: at.run,
+                repetition: at.repetition,
+                spans,
+                open,
+                lanes,
+            });
+        }
+    }
+
+    /// Where the experiment is, sent at every poll so progress moves while a
+    /// repetition runs rather than only between them.
+    fn send_progress(
+        &self,
+        at: Position,
+        work: &ResolvedWorkload,
+        results: &TaskResults,
+        in_flight: i64,
+    ) {
+        self.send(RunnerEvent::Progress(Progress {
+            run: at.run,
+            runs: at.runs,
+            repetition: at.repetition,
+            repetitions: at.repetitions,
+            warmup: at.warmup,
+            warmups: at.warmups,
+            tasks_done: results.finished(),
+            tasks: work.tasks,
+            in_flight: in_flight.max(0) as usize,
+            elapsed_s: self.seconds_since_origin(sys::monotonic_ns()),
+        }));
+    }
+
     /// Refuses a `file` run whose files, as many at once as the run has
     /// workers, cannot fit in its temporary folder. Where the free space
     /// cannot be known the writes themselves will tell.
@@ -733,6 +746,76 @@ impl Session<'_> {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// The executor's thread: the serial part, then the executor, timed and
+/// with this thread's own CPU time (the coordination a model costs). Wakes
+/// the runner when done so it stops polling at once. A free function, not
+/// a `Session` method: the session holds the command receiver, which cannot
+/// be shared with another thread.
+fn execute(
+    executor: &dyn Executor,
+    ctx: &RunContext<'_>,
+    run_origin: &AtomicU64,
+    wake: &Sender<Command>,
+) -> (Result<(ExecReport, u64), ExecError>, u64, u64) {
+    let (plan, work, stop) = (ctx.plan, ctx.work, ctx.cancel);
+    let start = sys::monotonic_ns();
+    run_origin.store(start, Ordering::Release);
+    // This thread's CPU time, or the process's where thread times are too
+    // coarse (see `sys::run_cpu_ns`).
+    let cpu_before = sys::run_cpu_ns();
+    // An interpreter does its serial part itself, in its window.
+    let serial_ok = plan.runtime == Runtime::Python
+        || kernel::serial_part(work.serial_iters, work.slice_iters, || stop.is_cancelled())
+        || stop.is_cancelled();
+    let report = if serial_ok {
+        executor.run(ctx)
+    } else {
+        Err(ExecError::SerialPart)
+    };
+    let end = sys::monotonic_ns();
+    let own_cpu = sys::run_cpu_ns().saturating_sub(cpu_before);
+    let _ = wake.send(Command::ExecutorDone);
+    (report.map(|r| (r, own_cpu)), start, end)
+}
+
+/// Tasks started minus tasks ended in a batch, to show how many run without
+/// building their spans.
+fn in_flight_change(batch: &[Event]) -> i64 {
+    batch
+        .iter()
+        .map(|e| match e.kind {
+            EventKind::Start => 1,
+            EventKind::End | EventKind::Failed => -1,
+            _ => 0,
+        })
+        .sum::<i64>()
+}
+
+/// What a person is told about a worker that died: replaced, or lost when
+/// no replacement could be started. A pool's start is not news.
+fn notice_text(label: &str, notice: &ExecNotice) -> Option<String> {
+    match notice {
+        ExecNotice::WorkersStarted(_) => None,
+        ExecNotice::WorkerReplaced {
+            died,
+            replacement: Some(new),
+        } => Some(tr!(
+            "notice-worker-replaced",
+            label = label.to_owned(),
+            died = *died,
+            replacement = *new
+        )),
+        ExecNotice::WorkerReplaced {
+            died,
+            replacement: None,
+        } => Some(tr!(
+            "notice-worker-lost",
+            label = label.to_owned(),
+            died = *died
+        )),
     }
 }
 

@@ -60,6 +60,11 @@ impl BuiltinPreset {
                 tr!("preset-name-gil-fidelity"),
                 tr!("preset-description-gil-fidelity"),
             ),
+            "amdahl" => (tr!("preset-name-amdahl"), tr!("preset-description-amdahl")),
+            "convoy-sweep" => (
+                tr!("preset-name-convoy-sweep"),
+                tr!("preset-description-convoy-sweep"),
+            ),
             _ => return None,
         })
     }
@@ -77,6 +82,8 @@ impl BuiltinPreset {
             "python-vs-lab" => tr!("preset-claim-python-vs-lab"),
             "python-vs-lab-io" => tr!("preset-claim-python-vs-lab-io"),
             "gil-fidelity" => tr!("preset-claim-gil-fidelity"),
+            "amdahl" => tr!("preset-claim-amdahl"),
+            "convoy-sweep" => tr!("preset-claim-convoy-sweep"),
             other => other.to_owned(),
         }
     }
@@ -123,6 +130,14 @@ pub const BUILTIN_PRESETS: &[BuiltinPreset] = &[
     BuiltinPreset {
         name: "gil-fidelity",
         toml: include_str!("../../../assets/presets/gil-fidelity.toml"),
+    },
+    BuiltinPreset {
+        name: "amdahl",
+        toml: include_str!("../../../assets/presets/amdahl.toml"),
+    },
+    BuiltinPreset {
+        name: "convoy-sweep",
+        toml: include_str!("../../../assets/presets/convoy-sweep.toml"),
     },
 ];
 

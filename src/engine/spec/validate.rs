@@ -263,108 +263,16 @@ impl Preset {
         cores: usize,
     ) -> Result<(ResolvedWorkload, Option<f64>), PresetError> {
         let kind = w.kind;
-        let tasks = match (w.tasks, w.tasks_per_core) {
-            (Some(_), Some(_)) => {
-                return Err(v.invalid(
-                    "workload.tasks_per_core",
-                    w.tasks_per_core.unwrap_or_default(),
-                    tr!("val-tasks-both"),
-                ));
-            }
-            (None, None) => {
-                return Err(v.invalid(
-                    "workload.tasks",
-                    tr!("val-missing"),
-                    tr!("val-tasks-missing", max = MAX_TASKS),
-                ));
-            }
-            (Some(tasks), None) => v.int_in("workload.tasks", tasks, 1, MAX_TASKS)?,
-            (None, Some(per_core)) => {
-                let per_core = v.int_in("workload.tasks_per_core", per_core, 1, 10_000)?;
-                (per_core * cores as i64).min(MAX_TASKS)
-            }
-        };
-        let check_applies = |field: &str, present: bool, applies: bool| {
-            if present && !applies {
-                Err(v.invalid(
-                    &format!("workload.{field}"),
-                    tr!("val-set"),
-                    tr!("val-not-for-kind", kind = kind.name()),
-                ))
-            } else {
-                Ok(())
-            }
-        };
-        check_applies("cpu_ms", w.cpu_ms.is_some(), kind.uses_cpu())?;
-        check_applies("cpu_iters", w.cpu_iters.is_some(), kind.uses_cpu())?;
-        check_applies("io_ms", w.io_ms.is_some(), kind.uses_io())?;
-        check_applies("bytes", w.bytes.is_some(), kind.uses_bytes())?;
-        check_applies(
-            "io_rounds",
-            w.io_rounds.is_some(),
-            kind == WorkloadKind::Convoy,
-        )?;
-
-        let mut cpu_ms = None;
-        let mut cpu_iters = 0u64;
-        if kind.uses_cpu() {
-            match (w.cpu_ms, w.cpu_iters) {
-                (Some(_), Some(_)) => {
-                    return Err(v.invalid(
-                        "workload.cpu_iters",
-                        w.cpu_iters.unwrap_or_default(),
-                        tr!("val-cpu-both"),
-                    ));
-                }
-                (None, None) => {
-                    return Err(v.invalid(
-                        "workload.cpu_ms",
-                        tr!("val-missing"),
-                        tr!("val-cpu-missing", kind = kind.name(), max = MAX_TASK_MS),
-                    ));
-                }
-                (Some(ms), None) => {
-                    cpu_ms = Some(v.ms("workload.cpu_ms", ms, false)?);
-                }
-                (None, Some(iters)) => {
-                    cpu_iters = v.int_in("workload.cpu_iters", iters, 1, MAX_CPU_ITERS)? as u64;
-                }
-            }
-        }
-        let mut io_ns = 0u64;
-        if kind.uses_io() {
-            let ms = w.io_ms.ok_or_else(|| {
-                v.invalid(
-                    "workload.io_ms",
-                    tr!("val-missing"),
-                    tr!("val-io-missing", kind = kind.name(), max = MAX_TASK_MS),
-                )
-            })?;
-            io_ns = (v.ms("workload.io_ms", ms, true)? * 1e6).round() as u64;
-        }
-        let mut bytes = 0u64;
-        if kind.uses_bytes() {
-            let b = w.bytes.ok_or_else(|| {
-                v.invalid(
-                    "workload.bytes",
-                    tr!("val-missing"),
-                    tr!("val-bytes-missing", kind = kind.name(), max = MAX_BYTES),
-                )
-            })?;
-            bytes = v.int_in("workload.bytes", b, 8, MAX_BYTES)? as u64;
-        }
+        let tasks = workload_tasks(w, v, cores)?;
+        check_fields_apply(w, v)?;
+        let (cpu_ms, cpu_iters) = workload_cpu(w, v)?;
+        let io_ns = workload_io_ns(w, v)?;
+        let bytes = workload_bytes(w, v)?;
         let serial_ms = match w.serial_ms {
             Some(ms) => Some(v.ms("workload.serial_ms", ms, false)?),
             None => None,
         };
-        let mut io_rounds = 0u32;
-        if kind == WorkloadKind::Convoy {
-            io_rounds =
-                v.int_in("workload.io_rounds", w.io_rounds.unwrap_or(50), 1, 10_000)? as u32;
-            if tasks < 2 {
-                return Err(v.invalid("workload.tasks", tasks, tr!("val-convoy-tasks")));
-            }
-        }
+        let io_rounds = workload_io_rounds(w, v, tasks)?;
         Ok((
             ResolvedWorkload {
                 kind,
@@ -382,6 +290,138 @@ impl Preset {
             cpu_ms,
         ))
     }
+}
+
+/// The task count, given outright or per core (then scaled to this
+/// machine, within the same cap); exactly one of the two.
+fn workload_tasks(w: &WorkloadSpec, v: &Validator<'_>, cores: usize) -> Result<i64, PresetError> {
+    Ok(match (w.tasks, w.tasks_per_core) {
+        (Some(_), Some(_)) => {
+            return Err(v.invalid(
+                "workload.tasks_per_core",
+                w.tasks_per_core.unwrap_or_default(),
+                tr!("val-tasks-both"),
+            ));
+        }
+        (None, None) => {
+            return Err(v.invalid(
+                "workload.tasks",
+                tr!("val-missing"),
+                tr!("val-tasks-missing", max = MAX_TASKS),
+            ));
+        }
+        (Some(tasks), None) => v.int_in("workload.tasks", tasks, 1, MAX_TASKS)?,
+        (None, Some(per_core)) => {
+            let per_core = v.int_in("workload.tasks_per_core", per_core, 1, 10_000)?;
+            (per_core * cores as i64).min(MAX_TASKS)
+        }
+    })
+}
+
+/// Refuses a field the kind has no use for: silently ignoring it would let
+/// a person believe it changed the run.
+fn check_fields_apply(w: &WorkloadSpec, v: &Validator<'_>) -> Result<(), PresetError> {
+    let kind = w.kind;
+    let check_applies = |field: &str, present: bool, applies: bool| {
+        if present && !applies {
+            Err(v.invalid(
+                &format!("workload.{field}"),
+                tr!("val-set"),
+                tr!("val-not-for-kind", kind = kind.name()),
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    check_applies("cpu_ms", w.cpu_ms.is_some(), kind.uses_cpu())?;
+    check_applies("cpu_iters", w.cpu_iters.is_some(), kind.uses_cpu())?;
+    check_applies("io_ms", w.io_ms.is_some(), kind.uses_io())?;
+    check_applies("bytes", w.bytes.is_some(), kind.uses_bytes())?;
+    check_applies(
+        "io_rounds",
+        w.io_rounds.is_some(),
+        kind == WorkloadKind::Convoy,
+    )
+}
+
+/// The computation per task: milliseconds (turned into iterations later,
+/// with this machine's calibration) or a fixed iteration count, exactly one.
+fn workload_cpu(w: &WorkloadSpec, v: &Validator<'_>) -> Result<(Option<f64>, u64), PresetError> {
+    let kind = w.kind;
+    let mut cpu_ms = None;
+    let mut cpu_iters = 0u64;
+    if kind.uses_cpu() {
+        match (w.cpu_ms, w.cpu_iters) {
+            (Some(_), Some(_)) => {
+                return Err(v.invalid(
+                    "workload.cpu_iters",
+                    w.cpu_iters.unwrap_or_default(),
+                    tr!("val-cpu-both"),
+                ));
+            }
+            (None, None) => {
+                return Err(v.invalid(
+                    "workload.cpu_ms",
+                    tr!("val-missing"),
+                    tr!("val-cpu-missing", kind = kind.name(), max = MAX_TASK_MS),
+                ));
+            }
+            (Some(ms), None) => {
+                cpu_ms = Some(v.ms("workload.cpu_ms", ms, false)?);
+            }
+            (None, Some(iters)) => {
+                cpu_iters = v.int_in("workload.cpu_iters", iters, 1, MAX_CPU_ITERS)? as u64;
+            }
+        }
+    }
+    Ok((cpu_ms, cpu_iters))
+}
+
+/// The wait per task in nanoseconds, required by the kinds that wait.
+fn workload_io_ns(w: &WorkloadSpec, v: &Validator<'_>) -> Result<u64, PresetError> {
+    let kind = w.kind;
+    let mut io_ns = 0u64;
+    if kind.uses_io() {
+        let ms = w.io_ms.ok_or_else(|| {
+            v.invalid(
+                "workload.io_ms",
+                tr!("val-missing"),
+                tr!("val-io-missing", kind = kind.name(), max = MAX_TASK_MS),
+            )
+        })?;
+        io_ns = (v.ms("workload.io_ms", ms, true)? * 1e6).round() as u64;
+    }
+    Ok(io_ns)
+}
+
+/// The bytes per task, required by the kinds that move bytes.
+fn workload_bytes(w: &WorkloadSpec, v: &Validator<'_>) -> Result<u64, PresetError> {
+    let kind = w.kind;
+    let mut bytes = 0u64;
+    if kind.uses_bytes() {
+        let b = w.bytes.ok_or_else(|| {
+            v.invalid(
+                "workload.bytes",
+                tr!("val-missing"),
+                tr!("val-bytes-missing", kind = kind.name(), max = MAX_BYTES),
+            )
+        })?;
+        bytes = v.int_in("workload.bytes", b, 8, MAX_BYTES)? as u64;
+    }
+    Ok(bytes)
+}
+
+/// A convoy's waits (50 unless given); a convoy needs its I/O task and at
+/// least one CPU task to hold it up.
+fn workload_io_rounds(w: &WorkloadSpec, v: &Validator<'_>, tasks: i64) -> Result<u32, PresetError> {
+    let mut io_rounds = 0u32;
+    if w.kind == WorkloadKind::Convoy {
+        io_rounds = v.int_in("workload.io_rounds", w.io_rounds.unwrap_or(50), 1, 10_000)? as u32;
+        if tasks < 2 {
+            return Err(v.invalid("workload.tasks", tasks, tr!("val-convoy-tasks")));
+        }
+    }
+    Ok(io_rounds)
 }
 
 /// The workload resolved for this machine: defaults filled in, `cpu_ms` and

@@ -240,13 +240,7 @@ impl LiveExperiment {
             RunnerEvent::RunFinished(summary) => {
                 if let Some(provisional) = self.provisional.as_mut() {
                     provisional.runs.push(*summary);
-                    let cores = provisional.machine.cores;
-                    let baseline = provisional.baseline;
-                    crate::engine::results::metrics::apply_speedups(
-                        &mut provisional.runs,
-                        baseline,
-                        cores,
-                    );
+                    provisional.analyse();
                 }
             }
             RunnerEvent::Finished(result) => {

@@ -260,6 +260,17 @@ impl TimelineModel {
         at
     }
 
+    /// The finished tasks of one row of a lane, in start order: no two
+    /// overlap. The trace export walks these, so that a trace viewer's
+    /// tracks are the window's rows, placed by this one piece of logic.
+    pub fn row_tasks(&self, lane: usize, row: usize) -> impl Iterator<Item = &TaskSpan> {
+        self.lanes
+            .get(lane)
+            .and_then(|l| l.rows.get(row))
+            .into_iter()
+            .flat_map(|row| row.tasks.iter().map(|&i| &self.spans[i as usize]))
+    }
+
     /// Lanes that ran at least one task, by lane id.
     pub fn lanes(&self) -> &[TimelineLane] {
         &self.lanes

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{self, LegendItem, MARGIN, Swatch, Tag, TimeUnit, anchored, text};
+use super::frame::{self, LegendItem, MARGIN, PlacedTag, Swatch, Tag, TimeUnit, anchored, text};
 use super::{ChartKind, Drawn};
 use crate::engine::measure::monitor::CpuSample;
 use crate::engine::results::metrics::ExperimentResult;
@@ -89,52 +89,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
     let area = frame::header(root, result, &ChartKind::Cpu.subject(), &extra)?;
 
-    let mut items = Vec::new();
-    if heat_map {
-        items.push(LegendItem::new(
-            Swatch::Fill(heat(80.0).to_rgba()),
-            tr!("chart-cpu-heat-legend", cores = cores),
-        ));
-    } else {
-        for core in 0..cores {
-            items.push(LegendItem::new(
-                Swatch::Line(frame::core_color(core)),
-                tr!("cpu-core", core = core),
-            ));
-        }
-    }
-    if result.runs.iter().any(|r| !r.windows_s.is_empty()) {
-        items.push(LegendItem::new(
-            Swatch::Fill(frame::run_color(0).mix(0.25)),
-            tr!("chart-cpu-runs-legend"),
-        ));
-    }
-    let area = frame::legend(&area, &items, MARGIN + Y_AXIS)?;
+    let area = frame::legend(&area, &legend_items(result, cores), MARGIN + Y_AXIS)?;
 
-    // The time range covers the samples and every measured window.
-    let windows: Vec<(usize, [f64; 2])> = result
-        .runs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| r.windows_s.iter().map(move |w| (i, *w)))
-        .collect();
-    let mut t0 = 0.0f64;
-    let mut t1 = 0.0f64;
-    for t in samples
-        .iter()
-        .map(|s| s.t_s)
-        .chain(windows.iter().flat_map(|(_, w)| *w))
-        .filter(|t| t.is_finite())
-    {
-        t0 = t0.min(t);
-        t1 = t1.max(t);
-    }
-    if heat_map && let (Some(first), Some(interval)) = (samples.first(), interval) {
-        t0 = t0.min(first.t_s - interval);
-    }
-    if t1 - t0 <= 0.0 {
-        t1 = t0 + 1.0;
-    }
+    let windows = measured_windows(result);
+    let (t0, t1) = time_range(&samples, &windows, heat_map, interval);
     let unit = TimeUnit::for_span(t1 - t0);
     let scale = unit.scale();
     let (x0, x1) = (t0 * scale, t1 * scale);
@@ -147,30 +105,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let to_px = |t: f64| {
         plot_left + ((t * scale - x0) / (x1 - x0) * f64::from(plot_right - plot_left)) as i32
     };
-    let tags: Vec<Tag> = result
-        .runs
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| !r.windows_s.is_empty())
-        .map(|(i, r)| {
-            let start = r
-                .windows_s
-                .iter()
-                .map(|w| w[0])
-                .fold(f64::INFINITY, f64::min);
-            let end = r
-                .windows_s
-                .iter()
-                .map(|w| w[1])
-                .fold(f64::NEG_INFINITY, f64::max);
-            Tag {
-                x0: to_px(start),
-                x1: to_px(end),
-                text: r.label.clone(),
-                color: frame::run_color(i),
-            }
-        })
-        .collect();
+    let tags = run_tags(result, to_px);
     let tag_style = text(14, frame::INK);
     let placed = frame::place_tags(
         &area,
@@ -211,32 +146,9 @@ pub(super) fn draw<DB: DrawingBackend>(
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
         .draw()?;
-    // Shading of measured repetitions and the strip under the run names.
     let y_top = chart.y_range().end;
-    for (run, [start, end]) in &windows {
-        let color = frame::run_color(*run);
-        if !heat_map {
-            chart.draw_series(std::iter::once(Rectangle::new(
-                [(start * scale, 0.0), (end * scale, y_top)],
-                color.mix(0.14).filled(),
-            )))?;
-        }
-        let (left, top) = chart.backend_coord(&(start * scale, y_top));
-        let (right, _) = chart.backend_coord(&(end * scale, y_top));
-        root.draw(&Rectangle::new(
-            [(left, top - STRIP - 4), (right.max(left + 1), top - 4)],
-            color.filled(),
-        ))?;
-    }
-    let plot_top = chart.backend_coord(&(x0, y_top)).1;
-    for tag in &placed {
-        let y = plot_top - STRIP - 8 - tag.row as i32 * TAG_ROW;
-        root.draw_text(
-            &tag.text,
-            &anchored(text(14, darker(tag.tag.color)), HPos::Left, VPos::Bottom),
-            (tag.left, y),
-        )?;
-    }
+    draw_run_windows(root, &mut chart, &windows, heat_map, scale)?;
+    draw_run_names(root, &chart, &placed, x0)?;
 
     if samples.is_empty() {
         let (centre_x, _) = chart.backend_coord(&((x0 + x1) / 2.0, 0.0));
@@ -259,18 +171,172 @@ pub(super) fn draw<DB: DrawingBackend>(
             scale,
         )?;
     } else {
+        draw_core_lines(&mut chart, &samples, cores, scale)?;
+    }
+    Ok(())
+}
+
+/// One entry per core while they are drawn as lines; past that one entry
+/// for the heat map, as 17 or more entries would crowd out the plot.
+fn legend_items(result: &ExperimentResult, cores: usize) -> Vec<LegendItem> {
+    let mut items = Vec::new();
+    if cores > MAX_LINES {
+        items.push(LegendItem::new(
+            Swatch::Fill(heat(80.0).to_rgba()),
+            tr!("chart-cpu-heat-legend", cores = cores),
+        ));
+    } else {
         for core in 0..cores {
-            let points: Vec<(f64, f64)> = samples
-                .iter()
-                .filter_map(|s| Some((s.t_s * scale, f64::from(*s.usage.get(core)?))))
-                .collect();
-            let color = frame::core_color(core);
-            // With few samples, dots show where the measurements are.
-            if points.len() <= 60 {
-                chart.draw_series(points.iter().map(|p| Circle::new(*p, 3, color.filled())))?;
-            }
-            chart.draw_series(LineSeries::new(points, color.stroke_width(2)))?;
+            items.push(LegendItem::new(
+                Swatch::Line(frame::core_color(core)),
+                tr!("cpu-core", core = core),
+            ));
         }
+    }
+    if result.runs.iter().any(|r| !r.windows_s.is_empty()) {
+        items.push(LegendItem::new(
+            Swatch::Fill(frame::run_color(0).mix(0.25)),
+            tr!("chart-cpu-runs-legend"),
+        ));
+    }
+    items
+}
+
+/// Every measured repetition's window, with the index of its run (for
+/// its colour).
+fn measured_windows(result: &ExperimentResult) -> Vec<(usize, [f64; 2])> {
+    result
+        .runs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.windows_s.iter().map(move |w| (i, *w)))
+        .collect()
+}
+
+/// The time range, s: it covers the samples and every measured window, so
+/// no run is shaded off the plot. A heat map's first column covers the
+/// interval before its sample, so the range reaches back that far.
+fn time_range(
+    samples: &[&CpuSample],
+    windows: &[(usize, [f64; 2])],
+    heat_map: bool,
+    interval: Option<f64>,
+) -> (f64, f64) {
+    let mut t0 = 0.0f64;
+    let mut t1 = 0.0f64;
+    for t in samples
+        .iter()
+        .map(|s| s.t_s)
+        .chain(windows.iter().flat_map(|(_, w)| *w))
+        .filter(|t| t.is_finite())
+    {
+        t0 = t0.min(t);
+        t1 = t1.max(t);
+    }
+    if heat_map && let (Some(first), Some(interval)) = (samples.first(), interval) {
+        t0 = t0.min(first.t_s - interval);
+    }
+    if t1 - t0 <= 0.0 {
+        t1 = t0 + 1.0;
+    }
+    (t0, t1)
+}
+
+/// A name per run with measured repetitions, spanning from its first
+/// window's start to its last one's end (in pixels, via `to_px`).
+fn run_tags(result: &ExperimentResult, to_px: impl Fn(f64) -> i32) -> Vec<Tag> {
+    result
+        .runs
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.windows_s.is_empty())
+        .map(|(i, r)| {
+            let start = r
+                .windows_s
+                .iter()
+                .map(|w| w[0])
+                .fold(f64::INFINITY, f64::min);
+            let end = r
+                .windows_s
+                .iter()
+                .map(|w| w[1])
+                .fold(f64::NEG_INFINITY, f64::max);
+            Tag {
+                x0: to_px(start),
+                x1: to_px(end),
+                text: r.label.clone(),
+                color: frame::run_color(i),
+            }
+        })
+        .collect()
+}
+
+/// Shading of measured repetitions and the strip under the run names. A
+/// heat map gets the strip only: shading would change its colours.
+fn draw_run_windows<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &mut Chart<'_, DB>,
+    windows: &[(usize, [f64; 2])],
+    heat_map: bool,
+    scale: f64,
+) -> Drawn {
+    let y_top = chart.y_range().end;
+    for (run, [start, end]) in windows {
+        let color = frame::run_color(*run);
+        if !heat_map {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(start * scale, 0.0), (end * scale, y_top)],
+                color.mix(0.14).filled(),
+            )))?;
+        }
+        let (left, top) = chart.backend_coord(&(start * scale, y_top));
+        let (right, _) = chart.backend_coord(&(end * scale, y_top));
+        root.draw(&Rectangle::new(
+            [(left, top - STRIP - 4), (right.max(left + 1), top - 4)],
+            color.filled(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The run names above the strip, in the rows they were placed in.
+fn draw_run_names<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    placed: &[PlacedTag],
+    x0: f64,
+) -> Drawn {
+    let y_top = chart.y_range().end;
+    let plot_top = chart.backend_coord(&(x0, y_top)).1;
+    for tag in placed {
+        let y = plot_top - STRIP - 8 - tag.row as i32 * TAG_ROW;
+        root.draw_text(
+            &tag.text,
+            &anchored(text(14, darker(tag.tag.color)), HPos::Left, VPos::Bottom),
+            (tag.left, y),
+        )?;
+    }
+    Ok(())
+}
+
+/// One line per core.
+fn draw_core_lines<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    samples: &[&CpuSample],
+    cores: usize,
+    scale: f64,
+) -> Drawn {
+    for core in 0..cores {
+        let points: Vec<(f64, f64)> = samples
+            .iter()
+            .filter_map(|s| Some((s.t_s * scale, f64::from(*s.usage.get(core)?))))
+            .collect();
+        let color = frame::core_color(core);
+        // With few samples, dots show where the measurements are.
+        if points.len() <= 60 {
+            chart.draw_series(points.iter().map(|p| Circle::new(*p, 3, color.filled())))?;
+        }
+        chart.draw_series(LineSeries::new(points, color.stroke_width(2)))?;
     }
     Ok(())
 }

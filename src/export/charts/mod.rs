@@ -14,6 +14,7 @@
 mod cpu;
 mod frame;
 mod speedup;
+mod sweep;
 mod throughput;
 mod timeline;
 
@@ -29,6 +30,8 @@ use plotters::prelude::*;
 use super::{ExportError, write_atomic};
 use crate::engine::results::metrics::ExperimentResult;
 use crate::tr;
+/// What a task state is called: the charts' legends and the trace's events say the same.
+pub(crate) use frame::state_name;
 
 /// What a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -44,15 +47,19 @@ pub enum ChartKind {
     /// Which worker ran which task when, and what each task was doing
     /// (computing, waiting for the GIL, waiting on I/O), one panel per run.
     Timeline,
+    /// A sweep: each run's speed-up against the swept value, with the
+    /// fitted scaling law, 1× and the ideal.
+    Sweep,
 }
 
 impl ChartKind {
     /// Every kind, in the order menus and help list them.
-    pub const ALL: [ChartKind; 4] = [
+    pub const ALL: [ChartKind; 5] = [
         ChartKind::Speedup,
         ChartKind::Cpu,
         ChartKind::Throughput,
         ChartKind::Timeline,
+        ChartKind::Sweep,
     ];
 
     /// The lowercase name the command line takes and default file names use.
@@ -62,6 +69,7 @@ impl ChartKind {
             ChartKind::Cpu => "cpu",
             ChartKind::Throughput => "throughput",
             ChartKind::Timeline => "timeline",
+            ChartKind::Sweep => "sweep",
         }
     }
 
@@ -72,6 +80,7 @@ impl ChartKind {
             ChartKind::Cpu => tr!("chart-subject-cpu"),
             ChartKind::Throughput => tr!("chart-subject-throughput"),
             ChartKind::Timeline => tr!("chart-subject-timeline"),
+            ChartKind::Sweep => tr!("chart-subject-sweep"),
         }
     }
 
@@ -219,7 +228,9 @@ fn chart_size(result: &ExperimentResult, kind: ChartKind) -> (u32, u32) {
     match kind {
         ChartKind::Timeline => (frame::WIDTH, timeline::height(result)),
         ChartKind::Cpu => (frame::WIDTH, cpu::height(result)),
-        ChartKind::Speedup | ChartKind::Throughput => (frame::WIDTH, frame::HEIGHT),
+        ChartKind::Speedup | ChartKind::Throughput | ChartKind::Sweep => {
+            (frame::WIDTH, frame::HEIGHT)
+        }
     }
 }
 
@@ -235,6 +246,7 @@ fn draw<DB: DrawingBackend>(
         ChartKind::Cpu => cpu::draw(root, result),
         ChartKind::Throughput => throughput::draw(root, result),
         ChartKind::Timeline => timeline::draw(root, result),
+        ChartKind::Sweep => sweep::draw(root, result),
     }?;
     root.present()?;
     Ok(())
@@ -292,7 +304,7 @@ mod tests {
         assert!(
             error
                 .to_string()
-                .contains("speedup, cpu, throughput, timeline")
+                .contains("speedup, cpu, throughput, timeline, sweep")
         );
     }
 

@@ -137,67 +137,9 @@ pub(super) fn draw<DB: DrawingBackend>(
         return Ok(());
     }
 
-    // Each bar in its run's colour, as in the window and every other chart.
-    let mut items = Vec::new();
-    if runs
-        .iter()
-        .any(|r| r.speedup.is_some() && r.repetitions > 1)
-    {
-        items.push(LegendItem::new(
-            Swatch::Line(frame::INK),
-            tr!("chart-speedup-range"),
-        ));
-    }
-    items.push(LegendItem::new(
-        Swatch::Dashed(BASELINE),
-        tr!("chart-speedup-one"),
-    ));
-    if cores > 1 {
-        items.push(LegendItem::new(
-            Swatch::Dashed(ideal_color()),
-            tr!("chart-speedup-ideal-legend"),
-        ));
-    }
-    let area = frame::legend(&area, &items, MARGIN + Y_AXIS)?;
-
-    // A note under the chart names every run without a bar, and why.
-    let missing: Vec<String> = runs
-        .iter()
-        .filter(|r| r.speedup.is_none())
-        .map(|r| format!("{} — {}", r.label, missing_reason(r, result)))
-        .collect();
-    let note_style = text(14, frame::MUTED);
-    let (width, height) = area.dim_in_pixel();
-    let mut note_lines = Vec::new();
-    if !missing.is_empty() {
-        let lines = frame::wrap(
-            &area,
-            &tr!("chart-speedup-missing", runs = missing.join("; ")),
-            &note_style,
-            width as i32 - 2 * MARGIN,
-        )?;
-        for line in lines.into_iter().take(3) {
-            note_lines.push(frame::fit(
-                &area,
-                &line,
-                &note_style,
-                width as i32 - 2 * MARGIN,
-            )?);
-        }
-    }
-    let note_height = if note_lines.is_empty() {
-        0
-    } else {
-        10 + 19 * note_lines.len() as i32
-    };
-    let (plot_area, note_area) = area.split_vertically(height as i32 - note_height - 14);
-    for (i, line) in note_lines.iter().enumerate() {
-        note_area.draw_text(
-            line,
-            &anchored(note_style.clone(), HPos::Left, VPos::Top),
-            (MARGIN, 4 + 19 * i as i32),
-        )?;
-    }
+    let area = frame::legend(&area, &legend_items(runs, cores), MARGIN + Y_AXIS)?;
+    let (width, _) = area.dim_in_pixel();
+    let plot_area = note_runs_without_bars(&area, result)?;
 
     let n = runs.len();
     let plot_width = width as i32 - MARGIN - Y_AXIS - RIGHT_LABELS;
@@ -231,7 +173,103 @@ pub(super) fn draw<DB: DrawingBackend>(
         .y_label_formatter(&y_label)
         .draw()?;
 
-    // Reference lines, labelled in the room right of the plot.
+    draw_reference_lines(root, &mut chart, &x_range, cores)?;
+    draw_bars(&mut chart, &plot_area, runs)?;
+    draw_run_labels(root, &chart, runs, &labels)?;
+    Ok(())
+}
+
+/// The speed-up chart's coordinates: run index across, speed-up up.
+type SpeedupChart<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// The legend: the range whisker only when some bar has one (a single
+/// repetition has no spread), and the ideal only when there is more than
+/// one core to be ideal about. Each bar is in its run's colour, as in the
+/// window and every other chart, and named under it: runs need no entries.
+fn legend_items(runs: &[RunSummary], cores: usize) -> Vec<LegendItem> {
+    let mut items = Vec::new();
+    if runs
+        .iter()
+        .any(|r| r.speedup.is_some() && r.repetitions > 1)
+    {
+        items.push(LegendItem::new(
+            Swatch::Line(frame::INK),
+            tr!("chart-speedup-range"),
+        ));
+    }
+    items.push(LegendItem::new(
+        Swatch::Dashed(BASELINE),
+        tr!("chart-speedup-one"),
+    ));
+    if cores > 1 {
+        items.push(LegendItem::new(
+            Swatch::Dashed(ideal_color()),
+            tr!("chart-speedup-ideal-legend"),
+        ));
+    }
+    items
+}
+
+/// A note under the chart names every run without a bar, and why, so an
+/// empty slot is explained where it is seen; returns the area left for the
+/// plot.
+fn note_runs_without_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    result: &ExperimentResult,
+) -> Result<DrawingArea<DB, Shift>, DrawError> {
+    let missing: Vec<String> = result
+        .runs
+        .iter()
+        .filter(|r| r.speedup.is_none())
+        .map(|r| format!("{} — {}", r.label, missing_reason(r, result)))
+        .collect();
+    let note_style = text(14, frame::MUTED);
+    let (width, height) = area.dim_in_pixel();
+    let mut note_lines = Vec::new();
+    if !missing.is_empty() {
+        let lines = frame::wrap(
+            area,
+            &tr!("chart-speedup-missing", runs = missing.join("; ")),
+            &note_style,
+            width as i32 - 2 * MARGIN,
+        )?;
+        for line in lines.into_iter().take(3) {
+            note_lines.push(frame::fit(
+                area,
+                &line,
+                &note_style,
+                width as i32 - 2 * MARGIN,
+            )?);
+        }
+    }
+    let note_height = if note_lines.is_empty() {
+        0
+    } else {
+        10 + 19 * note_lines.len() as i32
+    };
+    let (plot_area, note_area) = area.split_vertically(height as i32 - note_height - 14);
+    for (i, line) in note_lines.iter().enumerate() {
+        note_area.draw_text(
+            line,
+            &anchored(note_style.clone(), HPos::Left, VPos::Top),
+            (MARGIN, 4 + 19 * i as i32),
+        )?;
+    }
+    Ok(plot_area)
+}
+
+/// The 1× and ideal lines, labelled in the room right of the plot.
+fn draw_reference_lines<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &mut SpeedupChart<'_, DB>,
+    x_range: &std::ops::Range<f64>,
+    cores: usize,
+) -> Drawn {
+    let ideal = cores as f64;
     let dashed = |color: RGBColor, y: f64| {
         DashedLineSeries::new(
             vec![(x_range.start, y), (x_range.end, y)],
@@ -270,7 +308,16 @@ pub(super) fn draw<DB: DrawingBackend>(
         )?;
     }
 
-    // Bars, their spread and their values.
+    Ok(())
+}
+
+/// Bars, their spread and their values; a run without a speed-up gets a
+/// boxed word in its slot instead, so the gap does not read as zero.
+fn draw_bars<DB: DrawingBackend>(
+    chart: &mut SpeedupChart<'_, DB>,
+    plot_area: &DrawingArea<DB, Shift>,
+    runs: &[RunSummary],
+) -> Drawn {
     let value_style = anchored(text(15, frame::INK), HPos::Center, VPos::Bottom);
     for (i, run) in runs.iter().enumerate() {
         let x = i as f64;
@@ -314,7 +361,16 @@ pub(super) fn draw<DB: DrawingBackend>(
         ))?;
     }
 
-    // Run labels under their bars.
+    Ok(())
+}
+
+/// Run labels under their bars, muted for runs without a bar.
+fn draw_run_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &SpeedupChart<'_, DB>,
+    runs: &[RunSummary],
+    labels: &RunLabels,
+) -> Drawn {
     for (i, run) in runs.iter().enumerate() {
         let (x, y) = chart.backend_coord(&(i as f64, 0.0));
         let color = if run.speedup.is_some() {
@@ -323,7 +379,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             frame::MUTED
         };
         let style = text(RUN_LABEL_SIZE, color);
-        match &labels {
+        match labels {
             RunLabels::Wrapped(lines) => {
                 for (line_index, line) in lines[i].iter().enumerate() {
                     root.draw_text(

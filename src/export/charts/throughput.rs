@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{self, LegendItem, MARGIN, Swatch, TimeUnit, anchored, text};
-use super::{ChartKind, Drawn};
+use super::{ChartKind, DrawError, Drawn};
 use crate::engine::results::metrics::ExperimentResult;
 use crate::engine::view::series::{self, RollingWindow};
 use crate::tr;
@@ -34,55 +34,9 @@ pub(super) fn draw<DB: DrawingBackend>(
         &tr!("chart-throughput-extra"),
     )?;
 
-    // One line per run with tasks, each with a window fitted to its length.
-    let mut lines = Vec::new();
-    let mut without = Vec::new();
-    for (i, run) in result.runs.iter().enumerate() {
-        let duration = series::duration_s(&run.spans);
-        let window = RollingWindow::for_run(duration, run.spans.len());
-        let points = series::throughput_series(&run.spans, window.window_s, window.step_s);
-        if points.is_empty() {
-            without.push(run.label.clone());
-        } else {
-            lines.push((i, window, points));
-        }
-    }
-    let items: Vec<LegendItem> = lines
-        .iter()
-        .map(|(i, window, _)| {
-            LegendItem::new(
-                Swatch::Line(frame::run_color(*i)),
-                format!(
-                    "{} (over {})",
-                    result.runs[*i].label,
-                    window_text(window.window_s)
-                ),
-            )
-        })
-        .collect();
-    let area = frame::legend(&area, &items, MARGIN + Y_AXIS)?;
-
-    let (width, height) = area.dim_in_pixel();
-    let note_style = text(14, frame::MUTED);
-    let note = if without.is_empty() {
-        None
-    } else {
-        Some(frame::fit(
-            &area,
-            &tr!("chart-throughput-missing", runs = without.join("; ")),
-            &note_style,
-            width as i32 - 2 * MARGIN,
-        )?)
-    };
-    let (plot_area, note_area) =
-        area.split_vertically(height as i32 - if note.is_some() { 30 } else { 0 });
-    if let Some(note) = &note {
-        note_area.draw_text(
-            note,
-            &anchored(note_style, HPos::Left, VPos::Top),
-            (MARGIN, 4),
-        )?;
-    }
+    let (lines, without) = run_lines(result);
+    let area = frame::legend(&area, &legend_items(result, &lines), MARGIN + Y_AXIS)?;
+    let plot_area = note_runs_without_tasks(&area, &without)?;
 
     let longest = lines
         .iter()
@@ -135,6 +89,77 @@ pub(super) fn draw<DB: DrawingBackend>(
         ))?;
     }
     Ok(())
+}
+
+/// One run's line: its index (for its colour), its window, its points.
+type RunLine = (usize, RollingWindow, Vec<[f64; 2]>);
+
+/// One line per run with tasks, each with a window fitted to its length (a
+/// short run needs a short window to show any shape); the labels of the runs
+/// with nothing to draw come second, to be named under the plot.
+fn run_lines(result: &ExperimentResult) -> (Vec<RunLine>, Vec<String>) {
+    let mut lines = Vec::new();
+    let mut without = Vec::new();
+    for (i, run) in result.runs.iter().enumerate() {
+        let duration = series::duration_s(&run.spans);
+        let window = RollingWindow::for_run(duration, run.spans.len());
+        let points = series::throughput_series(&run.spans, window.window_s, window.step_s);
+        if points.is_empty() {
+            without.push(run.label.clone());
+        } else {
+            lines.push((i, window, points));
+        }
+    }
+    (lines, without)
+}
+
+/// Legend entries naming each line's window, since the windows differ from
+/// run to run and change how smooth a line looks.
+fn legend_items(result: &ExperimentResult, lines: &[RunLine]) -> Vec<LegendItem> {
+    lines
+        .iter()
+        .map(|(i, window, _)| {
+            LegendItem::new(
+                Swatch::Line(frame::run_color(*i)),
+                format!(
+                    "{} (over {})",
+                    result.runs[*i].label,
+                    window_text(window.window_s)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Names the runs without a line in a note under the plot, so a missing
+/// line is not mistaken for one hidden behind another; returns the area
+/// left for the plot.
+fn note_runs_without_tasks<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    without: &[String],
+) -> Result<DrawingArea<DB, Shift>, DrawError> {
+    let (width, height) = area.dim_in_pixel();
+    let note_style = text(14, frame::MUTED);
+    let note = if without.is_empty() {
+        None
+    } else {
+        Some(frame::fit(
+            area,
+            &tr!("chart-throughput-missing", runs = without.join("; ")),
+            &note_style,
+            width as i32 - 2 * MARGIN,
+        )?)
+    };
+    let (plot_area, note_area) =
+        area.split_vertically(height as i32 - if note.is_some() { 30 } else { 0 });
+    if let Some(note) = &note {
+        note_area.draw_text(
+            note,
+            &anchored(note_style, HPos::Left, VPos::Top),
+            (MARGIN, 4),
+        )?;
+    }
+    Ok(plot_area)
 }
 
 /// A rate for the y axis: thousands grouped ("12 000"), decimals only when
