@@ -613,19 +613,7 @@ impl Session<'_> {
         publish(&late, start_ns);
         events.extend(late);
         let (report, exec_cpu_ns) = report.map_err(|e| e.to_string())?;
-        // The run's own threads and processes only: the app's UI, the CPU
-        // monitor and the echo server (standing in for a remote machine)
-        // are not part of the model's cost. An interpreter counts its own.
-        // Where thread times are coarse, `exec_cpu_ns` is the whole process's
-        // and already holds the worker threads'.
-        let worker_threads_cpu_ns = if sys::thread_cpu_clock_is_fine() {
-            recorder.worker_cpu_ns()
-        } else {
-            0
-        };
-        let cpu_ns = report
-            .cpu_ns
-            .unwrap_or(exec_cpu_ns + worker_threads_cpu_ns + report.extra_cpu_ns);
+        let cpu_ns = run_cpu_ns(&report, exec_cpu_ns, &recorder);
         // An interpreter times its own pool, without its own start-up.
         let (start_ns, end_ns) = report.window_ns.unwrap_or((start_ns, end_ns));
         if let Err(e) = services.close() {
@@ -779,6 +767,21 @@ fn execute(
     let own_cpu = sys::run_cpu_ns().saturating_sub(cpu_before);
     let _ = wake.send(Command::ExecutorDone);
     (report.map(|r| (r, own_cpu)), start, end)
+}
+
+/// The run's own threads and processes only: the app's UI, the CPU monitor
+/// and the echo server (standing in for a remote machine) are not part of the
+/// model's cost. An interpreter counts its own. Where thread times are coarse,
+/// `exec_cpu_ns` is the whole process's and already holds the worker threads'.
+fn run_cpu_ns(report: &ExecReport, exec_cpu_ns: u64, recorder: &Recorder) -> u64 {
+    let worker_threads_cpu_ns = if sys::thread_cpu_clock_is_fine() {
+        recorder.worker_cpu_ns()
+    } else {
+        0
+    };
+    report
+        .cpu_ns
+        .unwrap_or(exec_cpu_ns + worker_threads_cpu_ns + report.extra_cpu_ns)
 }
 
 /// Tasks started minus tasks ended in a batch, to show how many run without
