@@ -251,8 +251,16 @@ pub fn windows(app: &mut LabApp, ctx: &egui::Context) {
     }
 }
 
+/// `~/x` (and `~\\x` on Windows) in a typed path: the platform's home folder
+/// (`$HOME`, or `%USERPROFILE%` on Windows), not a `$HOME` that Windows lacks.
 fn expand_home(text: &str) -> String {
-    match (text.strip_prefix("~/"), std::env::home_dir()) {
+    let rest = text
+        .strip_prefix("~/")
+        .or_else(|| text.strip_prefix("~\\").filter(|_| cfg!(windows)));
+    match (
+        rest,
+        std::env::home_dir().filter(|h| !h.as_os_str().is_empty()),
+    ) {
         (Some(rest), Some(home)) => home.join(rest).display().to_string(),
         _ => text.to_owned(),
     }

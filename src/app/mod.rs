@@ -208,6 +208,12 @@ impl LabApp {
             .monitor
             .then(|| start_monitor(ctx, &running, settings.monitor_interval_ms))
             .flatten();
+        if options.monitor
+            && let Some(reason) = crate::engine::measure::monitor::unavailable_reason()
+        {
+            log::warn!("{reason}");
+            status = reason;
+        }
         let lessons = lessons_panel::LessonsState::new(options.persist);
         let archive = history_window::archive_for(&options);
         let mut app = LabApp {
@@ -574,16 +580,34 @@ fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// The app's name for its data folder (eframe's storage, lesson progress).
-pub const APP_ID: &str = "concurrency-lab";
+/// The application id: the Wayland app id and X11 class, which desktops
+/// match with `packaging/linux/<APP_ID>.desktop` to show the lab's name and icon.
+pub const APP_ID: &str = "io.github.concurrency_lab.ConcurrencyLab";
 
-/// Where the app keeps what it remembers (`None` where the OS has no such place).
+/// The app's name for its data folder (eframe's storage, lesson progress);
+/// named before the app id existed, so it stays the same folder.
+pub const DATA_NAME: &str = "concurrency-lab";
+
+/// Where the app keeps what it remembers (`None` where the OS has no such
+/// place): `~/.local/share/concurrency-lab` on Linux,
+/// `~/Library/Application Support/concurrency-lab` on macOS,
+/// `%APPDATA%\concurrency-lab\data` on Windows.
 pub fn data_dir() -> Option<PathBuf> {
-    eframe::storage_dir(APP_ID)
+    eframe::storage_dir(DATA_NAME)
+}
+
+/// Where eframe keeps the settings.
+pub fn settings_file() -> Option<PathBuf> {
+    data_dir().map(|folder| folder.join("app.ron"))
 }
 
 /// Opens the window; returns the process exit code. With no display, says so
 /// plainly (and how to run headless) instead of failing deep inside winit.
+///
+/// The renderer is OpenGL (glow) first, then wgpu when OpenGL 2+ cannot be
+/// had (a virtual machine, a remote session, an old driver): DirectX 12 or
+/// its WARP software rasteriser on Windows, Vulkan or GLES on Linux, Metal
+/// on macOS. `CONCURRENCY_LAB_RENDERER=wgpu|glow` chooses one.
 pub fn run(options: AppOptions) -> std::process::ExitCode {
     use std::io::Write as _;
     if let Some(message) = no_display_reason() {
@@ -591,9 +615,102 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
         let _ = writeln!(std::io::stderr(), "{message}");
         return std::process::ExitCode::from(1);
     }
+    let persistence_path = settings_file();
+    match &persistence_path {
+        Some(file) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                tr!("settings-kept-in", path = file.display().to_string())
+            );
+            if let Some(folder) = file.parent()
+                && let Err(error) = std::fs::create_dir_all(folder)
+            {
+                log::warn!(
+                    "{}",
+                    tr!(
+                        "settings-folder-failed",
+                        path = folder.display().to_string(),
+                        reason = error.to_string()
+                    )
+                );
+            }
+        }
+        None => {
+            let _ = writeln!(std::io::stderr(), "{}", tr!("settings-nowhere"));
+        }
+    }
+    let mut failures = Vec::new();
+    for renderer in renderers() {
+        match open_window(renderer, persistence_path.clone(), options.clone()) {
+            Ok(()) => return std::process::ExitCode::SUCCESS,
+            Err(error) if is_renderer_failure(&error) => {
+                let failure = tr!(
+                    "renderer-failed",
+                    renderer = renderer_name(renderer),
+                    reason = error.to_string()
+                );
+                log::warn!("{failure}");
+                failures.push(failure);
+            }
+            Err(error) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    tr!("window-failed", error = error.to_string())
+                );
+                return std::process::ExitCode::from(1);
+            }
+        }
+    }
+    // `eprintln!` would panic on a closed stderr; nobody to tell then.
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        tr!("window-no-renderer", failures = failures.join("\n  "))
+    );
+    std::process::ExitCode::from(1)
+}
+
+/// The renderers to try, in order.
+fn renderers() -> Vec<eframe::Renderer> {
+    use eframe::Renderer::{Glow, Wgpu};
+    match std::env::var("CONCURRENCY_LAB_RENDERER").as_deref() {
+        Ok("wgpu") => vec![Wgpu],
+        Ok("glow") => vec![Glow],
+        _ => vec![Glow, Wgpu],
+    }
+}
+
+fn renderer_name(renderer: eframe::Renderer) -> String {
+    match renderer {
+        eframe::Renderer::Glow => tr!("renderer-glow"),
+        eframe::Renderer::Wgpu => tr!("renderer-wgpu"),
+    }
+}
+
+/// Errors that mean this renderer cannot work here (worth trying another),
+/// as opposed to the app or the windowing system failing.
+fn is_renderer_failure(error: &eframe::Error) -> bool {
+    matches!(
+        error,
+        eframe::Error::Glutin(_)
+            | eframe::Error::NoGlutinConfigs(..)
+            | eframe::Error::OpenGL(_)
+            | eframe::Error::Wgpu(_)
+    )
+}
+
+/// Runs the window with one renderer until it closes.
+fn open_window(
+    renderer: eframe::Renderer,
+    persistence_path: Option<PathBuf>,
+    options: AppOptions,
+) -> Result<(), eframe::Error> {
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Concurrency Lab")
+        .with_app_id(APP_ID)
         .with_inner_size(options.size.unwrap_or([1400.0, 900.0]))
         .with_min_inner_size([900.0, 600.0]);
     if let Some(icon) = icon {
@@ -601,24 +718,15 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
     }
     let native = eframe::NativeOptions {
         viewport,
+        renderer,
+        persistence_path,
         ..Default::default()
     };
-    let result = eframe::run_native(
-        APP_ID,
+    eframe::run_native(
+        DATA_NAME,
         native,
         Box::new(move |cc| Ok(Box::new(LabApp::new(cc, options)))),
-    );
-    match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(error) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}",
-                tr!("window-failed", error = error.to_string())
-            );
-            std::process::ExitCode::from(1)
-        }
-    }
+    )
 }
 
 /// Why no window can be shown here, if that is known before trying.

@@ -521,7 +521,11 @@ fn task_tooltip_ui(
         .iter()
         .find(|l| l.info.id == span.worker)
         .map_or_else(|| span.worker.to_string(), |l| lane_name(&l.info));
-    let core = |c: Option<u32>| c.map_or_else(|| tr!("core-unknown"), |c| c.to_string());
+    let core = |c: Option<u32>| {
+        c.map_or_else(crate::engine::measure::sys::unknown_core_text, |c| {
+            c.to_string()
+        })
+    };
     ui.strong(if span.ok {
         tr!("task-title", task = span.task)
     } else {

@@ -146,6 +146,15 @@ fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         {
             app.push(Action::ExportDialog(ExportTarget::Trace));
         }
+        if ui
+            .button(tr!("menu-copy-table"))
+            .on_hover_text(tr!("menu-copy-table-help"))
+            .clicked()
+            && let Some(table) = app.shown_result().map(crate::export::results_tsv)
+        {
+            ui.ctx().copy_text(table);
+            app.status = tr!("status-copied-table");
+        }
         ui.separator();
         for kind in ChartKind::ALL {
             ui.menu_button(tr!("menu-export-chart", chart = chart_title(kind)), |ui| {

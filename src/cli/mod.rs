@@ -89,6 +89,7 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
+    init_logging();
     if std::env::args_os()
         .nth(1)
         .is_some_and(|arg| arg == WORKER_ARG)
@@ -151,6 +152,14 @@ pub fn main() -> ExitCode {
             ExitCode::from(error.exit_code())
         }
     }
+}
+
+/// Warnings and errors (a window, GL or file-dialog portal failure) go to
+/// stderr; `RUST_LOG` (e.g. `RUST_LOG=info`, `RUST_LOG=wgpu=debug`) shows more.
+fn init_logging() {
+    let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        .format_timestamp(None)
+        .try_init();
 }
 
 /// `--lang xx` or `--lang=xx`, read before clap (an unknown value is left

@@ -133,6 +133,21 @@ impl Exporter for CsvExporter {
     }
 }
 
+/// The results as tab-separated values with a header row (the CSV's
+/// columns): what "Copy results as a table" puts on the clipboard, which a
+/// spreadsheet pastes as cells.
+pub fn results_tsv(result: &ExperimentResult) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .from_writer(Vec::new());
+    for run in &result.runs {
+        // Writing to memory fails only if serde does, which these rows cannot.
+        let _ = writer.serialize(Row::of(&result.preset.name, run));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

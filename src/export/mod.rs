@@ -15,7 +15,7 @@ use std::path::Path;
 
 use crate::engine::results::metrics::ExperimentResult;
 
-pub use self::csv::CsvExporter;
+pub use self::csv::{CsvExporter, results_tsv};
 use self::destination::{Destination, Refusal};
 use crate::tr;
 

@@ -3,7 +3,9 @@
 
 use crate::common;
 
-use std::process::{Output, Stdio};
+use std::process::Output;
+#[cfg(target_os = "linux")]
+use std::process::Stdio;
 
 fn lab(args: &[&str]) -> Output {
     common::lab_command()

@@ -3,11 +3,15 @@
 
 use crate::common;
 
+#[cfg(unix)]
 use std::collections::HashSet;
+#[cfg(unix)]
 use std::time::Duration;
 
 use common::{experiment, options, preset, run_with};
+#[cfg(unix)]
 use concurrency_lab::engine::run::executor::ExecNotice;
+#[cfg(unix)]
 use concurrency_lab::engine::run::runner::{Runner, RunnerEvent};
 use concurrency_lab::engine::spec::preset::Fault;
 

@@ -15,6 +15,7 @@ mod gap;
 mod hostile;
 mod i18n;
 mod lessons;
+mod platform;
 mod preset_properties;
 mod presets;
 mod python;

@@ -7,6 +7,7 @@
 
 use crate::common;
 
+#[cfg(unix)]
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

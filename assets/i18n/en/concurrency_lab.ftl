@@ -956,6 +956,29 @@ val-sweep-no-run = a parameter one of the runs has: no run takes { $parameter } 
 val-sweep-too-many-runs = fewer values or runs: the sweep would make { $runs } runs, at most { $max }
 err-serial-part = the serial part before the tasks computed a wrong value (the machine's arithmetic or memory is at fault)
 
+## Platforms: each system's gaps, said rather than hidden
+
+core-not-on-macos = not shown on macOS
+menu-copy-table = Copy results as a table
+menu-copy-table-help = Tab-separated values, to paste into a spreadsheet
+status-copied-table = Results copied as a table (tab-separated)
+monitor-off-wine = CPU monitor off: running under Wine { $version }, which lacks the PDH calls per-core load needs (real Windows has them)
+settings-kept-in = Concurrency Lab: settings are kept in { $path }
+settings-nowhere = Concurrency Lab: no folder for settings here; they will not be kept
+settings-folder-failed = Cannot create { $path }: { $reason }; settings will not be kept
+renderer-failed = The { $renderer } renderer could not start: { $reason }
+renderer-glow = OpenGL (glow)
+renderer-wgpu = wgpu (DirectX 12, Vulkan, Metal or OpenGL ES)
+window-no-renderer = The window could not be opened.
+      { $failures }
+    The lab draws with OpenGL 2 or later, or else DirectX 12 (Windows), Vulkan or OpenGL ES (Linux) or Metal (macOS); none could be started here. On a virtual machine or a remote desktop, turn on 3D acceleration or install the graphics driver (on Linux, Mesa's llvmpipe gives OpenGL without a GPU).
+    Run experiments headless instead: concurrency-lab run cpu-bound
+log-no-job-object = No job object for the worker processes ({ $reason }): they may outlive the lab if it is killed
+log-worker-not-in-job = Worker process { $pid } is not in the job object: { $reason }
+log-timer-refused = The system refused a 1 ms timer resolution (status { $status }): short waits keep the system tick
+log-open-files-low = Open files are limited to { $limit }: large network presets may fail
+log-open-files-failed = Cannot raise the open-files limit: { $reason }
+
 ## Scaling laws fitted to a sweep
 fit-amdahl = { $label }: Amdahl's law fits a serial fraction s = { $s } (R² { $r2 }): { $meaning }
 fit-with-planned = { $fitted } (the preset planned s ≈ { $planned })

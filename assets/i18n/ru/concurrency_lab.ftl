@@ -979,6 +979,29 @@ val-sweep-no-run = параметр, который есть хотя бы у о
 val-sweep-too-many-runs = меньше значений или запусков: перебор дал бы { $runs } запусков, допустимо не больше { $max }
 err-serial-part = последовательная часть перед задачами вычислила неверное значение (сбой арифметики или памяти машины)
 
+## Платформы: чего нет в системе, сказано, а не скрыто
+
+core-not-on-macos = в macOS не показывается
+menu-copy-table = Копировать результаты таблицей
+menu-copy-table-help = Значения через табуляцию — для вставки в электронную таблицу
+status-copied-table = Результаты скопированы таблицей (через табуляцию)
+monitor-off-wine = Монитор ЦП выключен: программа работает под Wine { $version }, где нет вызовов PDH, нужных для загрузки по ядрам (в настоящей Windows они есть)
+settings-kept-in = Concurrency Lab: настройки хранятся в { $path }
+settings-nowhere = Concurrency Lab: здесь нет папки для настроек; они не сохранятся
+settings-folder-failed = Не удалось создать { $path }: { $reason }; настройки не сохранятся
+renderer-failed = Не удалось запустить отрисовку { $renderer }: { $reason }
+renderer-glow = OpenGL (glow)
+renderer-wgpu = wgpu (DirectX 12, Vulkan, Metal или OpenGL ES)
+window-no-renderer = Не удалось открыть окно.
+      { $failures }
+    Лаборатория рисует через OpenGL 2 или новее, а если его нет — через DirectX 12 (Windows), Vulkan или OpenGL ES (Linux) или Metal (macOS); здесь не запустилось ничего. На виртуальной машине или удалённом рабочем столе включите 3D-ускорение или установите графический драйвер (в Linux llvmpipe из Mesa даёт OpenGL без видеокарты).
+    Запускайте эксперименты без окна: concurrency-lab run cpu-bound
+log-no-job-object = Нет объекта задания для рабочих процессов ({ $reason }): они могут пережить лабораторию, если её убьют
+log-worker-not-in-job = Рабочий процесс { $pid } не в объекте задания: { $reason }
+log-timer-refused = Система отказала в разрешении таймера 1 мс (код { $status }): короткие ожидания остаются кратны системному тику
+log-open-files-low = Открытых файлов можно не больше { $limit }: большие сетевые пресеты могут не пройти
+log-open-files-failed = Не удалось поднять предел открытых файлов: { $reason }
+
 ## Законы масштабирования по серии запусков
 fit-amdahl = { $label }: по закону Амдала последовательная доля s = { $s } (R² { $r2 }): { $meaning }
 fit-with-planned = { $fitted } (в пресете задано s ≈ { $planned })

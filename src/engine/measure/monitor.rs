@@ -37,6 +37,14 @@ pub fn minimum_interval() -> Duration {
     sysinfo::MINIMUM_CPU_UPDATE_INTERVAL.max(Duration::from_millis(100))
 }
 
+/// Why per-core load cannot be sampled here, if it cannot: under Wine,
+/// sysinfo's `pdh.dll!PdhEnumObjectsW` is missing and the process would
+/// abort inside Wine's debugger (real Windows has PDH).
+pub fn unavailable_reason() -> Option<String> {
+    crate::engine::measure::sys::wine_version()
+        .map(|version| crate::tr!("monitor-off-wine", version = version))
+}
+
 /// A running monitor; stops (and joins its thread) when dropped.
 pub struct Monitor {
     samples: Receiver<MonitorSample>,
@@ -51,6 +59,9 @@ impl Monitor {
         interval: Duration,
         on_sample: impl Fn() + Send + 'static,
     ) -> std::io::Result<Monitor> {
+        if let Some(reason) = unavailable_reason() {
+            return Err(std::io::Error::new(std::io::ErrorKind::Unsupported, reason));
+        }
         let interval = interval.max(minimum_interval());
         let (sample_tx, samples) = channel();
         let (stop, stop_rx) = channel::<()>();

@@ -170,11 +170,89 @@ pub fn thread_cpu_ns() -> u64 {
 }
 
 /// CPU time the calling thread has used so far (user + system), in ns.
+///
+/// `GetThreadTimes` only advances at the system tick (~15.6 ms): a thread
+/// that computed 5 ms reads 0 or 15.6 ms, and 2,000 short-lived threads sum
+/// to nearly nothing. So the thread's cycle count (`QueryThreadCycleTime`,
+/// charged at every context switch) is converted to time with the cycle
+/// rate measured once ([`cycles_per_ns`]); where that is unavailable (no
+/// invariant time-stamp counter, an emulator), the tick-granular times.
 #[cfg(windows)]
 pub fn thread_cpu_ns() -> u64 {
     use windows_sys::Win32::System::Threading::{GetCurrentThread, GetThreadTimes};
+    use windows_sys::Win32::System::WindowsProgramming::QueryThreadCycleTime;
+    if let Some(rate) = cycles_per_ns() {
+        let mut cycles = 0u64;
+        // SAFETY: the pseudo-handle is always valid; writes one u64.
+        if unsafe { QueryThreadCycleTime(GetCurrentThread(), &mut cycles) } != 0 {
+            return (cycles as f64 / rate) as u64;
+        }
+    }
     // SAFETY: the pseudo-handle is always valid; four writable FILETIMEs.
     windows_cpu_ns(|c, e, k, u| unsafe { GetThreadTimes(GetCurrentThread(), c, e, k, u) })
+}
+
+/// Whether [`thread_cpu_ns`] has a fine clock here (so a 2 ms thread reads
+/// 2 ms, not 0): on Windows only with the cycle clock (not under Wine, whose
+/// thread times advance in 10 ms steps).
+#[cfg(windows)]
+pub fn thread_cpu_clock_is_fine() -> bool {
+    cycles_per_ns().is_some()
+}
+
+/// Whether [`thread_cpu_ns`] has a fine clock here: yes on Unix
+/// (`CLOCK_THREAD_CPUTIME_ID`), no where there is no thread clock.
+#[cfg(not(windows))]
+pub fn thread_cpu_clock_is_fine() -> bool {
+    cfg!(unix)
+}
+
+/// CPU time to measure a run with: the calling thread's where
+/// [`thread_cpu_clock_is_fine`], else the whole process's (which then counts
+/// the app's other threads too, but never reads 0 for short threads).
+pub fn run_cpu_ns() -> u64 {
+    if thread_cpu_clock_is_fine() {
+        thread_cpu_ns()
+    } else {
+        process_cpu_ns()
+    }
+}
+
+/// Thread cycles per nanosecond, measured once: Windows counts a thread's
+/// cycles with the time-stamp counter, whose rate is read here against the
+/// performance counter over ~2 ms. `None` where there is no TSC (ARM64) or
+/// the rate is implausible (an emulator that does not count cycles).
+#[cfg(windows)]
+pub fn cycles_per_ns() -> Option<f64> {
+    use std::sync::OnceLock;
+    static RATE: OnceLock<Option<f64>> = OnceLock::new();
+    *RATE.get_or_init(measure_cycle_rate)
+}
+
+#[cfg(all(windows, target_arch = "x86_64"))]
+fn measure_cycle_rate() -> Option<f64> {
+    use windows_sys::Win32::System::Threading::GetCurrentThread;
+    use windows_sys::Win32::System::WindowsProgramming::QueryThreadCycleTime;
+    let mut probe = 0u64;
+    // SAFETY: the pseudo-handle is always valid; writes one u64.
+    if unsafe { QueryThreadCycleTime(GetCurrentThread(), &mut probe) } == 0 || probe == 0 {
+        return None;
+    }
+    // SAFETY: RDTSC exists on every x86_64 CPU.
+    let tsc = || unsafe { std::arch::x86_64::_rdtsc() };
+    let (t0, c0) = (monotonic_ns(), tsc());
+    while monotonic_ns() - t0 < 2_000_000 {
+        std::hint::spin_loop();
+    }
+    let (t1, c1) = (monotonic_ns(), tsc());
+    let rate = c1.wrapping_sub(c0) as f64 / (t1 - t0) as f64;
+    // 0.2-10 GHz: anything else is not a usable counter.
+    (0.2..10.0).contains(&rate).then_some(rate)
+}
+
+#[cfg(all(windows, not(target_arch = "x86_64")))]
+fn measure_cycle_rate() -> Option<f64> {
+    None
 }
 
 /// No portable thread CPU clock here.
@@ -183,24 +261,84 @@ pub fn thread_cpu_ns() -> u64 {
     0
 }
 
+/// The Wine version when this Windows program runs under Wine (its
+/// `ntdll.dll` exports `wine_get_version`), so that what Wine lacks can be
+/// turned off with a notice instead of crashing.
+#[cfg(windows)]
+pub fn wine_version() -> Option<&'static str> {
+    use std::sync::OnceLock;
+    static VERSION: OnceLock<Option<String>> = OnceLock::new();
+    VERSION.get_or_init(probe_wine).as_deref()
+}
+
+#[cfg(windows)]
+fn probe_wine() -> Option<String> {
+    use windows_sys::Win32::System::LibraryLoader::{GetModuleHandleW, GetProcAddress};
+    let ntdll: Vec<u16> = "ntdll.dll\0".encode_utf16().collect();
+    // SAFETY: a NUL-terminated name; ntdll is loaded in every process.
+    let module = unsafe { GetModuleHandleW(ntdll.as_ptr()) };
+    if module.is_null() {
+        return None;
+    }
+    // SAFETY: a valid module and a NUL-terminated name.
+    let symbol = unsafe { GetProcAddress(module, c"wine_get_version".as_ptr().cast()) }?;
+    // SAFETY: Wine declares it `const char *wine_get_version(void)`.
+    let get = unsafe {
+        std::mem::transmute::<
+            unsafe extern "system" fn() -> isize,
+            extern "C" fn() -> *const std::ffi::c_char,
+        >(symbol)
+    };
+    let text = get();
+    if text.is_null() {
+        return Some("unknown".to_owned());
+    }
+    // SAFETY: Wine returns a static NUL-terminated string.
+    Some(
+        unsafe { std::ffi::CStr::from_ptr(text) }
+            .to_string_lossy()
+            .into_owned(),
+    )
+}
+
+/// Not a Windows program: never under Wine.
+#[cfg(not(windows))]
+pub fn wine_version() -> Option<&'static str> {
+    None
+}
+
+/// What to show where a core number would be, when the OS does not say
+/// which core a thread runs on (macOS has no such call).
+pub fn unknown_core_text() -> String {
+    if cfg!(target_os = "macos") {
+        crate::tr!("core-not-on-macos")
+    } else {
+        crate::tr!("core-unknown")
+    }
+}
+
 /// Logical cores the OS lets this process use.
 pub fn logical_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Raises the soft limit on open files to the hard limit, so that hundreds of
-/// simultaneous loopback connections (each two descriptors) fit.
+/// Raises the soft limit on open files (towards 65,536), so that hundreds of
+/// simultaneous loopback connections (each two descriptors) fit. The `rlimit`
+/// crate knows each system's rules: on macOS the hard limit reads
+/// "unlimited" while the kernel caps the soft one at `kern.maxfilesperproc`
+/// (setting more fails), so it asks the kernel for that cap first.
 #[cfg(unix)]
 pub fn raise_open_file_limit() {
-    // SAFETY: an all-zero rlimit is valid to be overwritten.
-    let mut limit: libc::rlimit = unsafe { std::mem::zeroed() };
-    // SAFETY: `limit` is writable.
-    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0
-        && limit.rlim_cur < limit.rlim_max
-    {
-        limit.rlim_cur = limit.rlim_max.min(65_536);
-        // SAFETY: `limit` is a valid rlimit no higher than the hard limit.
-        unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &limit) };
+    const WANTED: u64 = 65_536;
+    match rlimit::increase_nofile_limit(WANTED) {
+        Ok(limit) if limit < 1024 => {
+            log::warn!("{}", crate::tr!("log-open-files-low", limit = limit))
+        }
+        Ok(_) => {}
+        Err(error) => log::warn!(
+            "{}",
+            crate::tr!("log-open-files-failed", reason = error.to_string())
+        ),
     }
 }
 

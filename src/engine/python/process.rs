@@ -287,8 +287,9 @@ impl Driver {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        // On Windows this also opens no console window (one call: a second
+        // `creation_flags` would replace the first's flags).
         own_process_group(&mut command);
-        hide_console(&mut command);
         let spawned_ns = sys::monotonic_ns();
         let mut child = command.spawn().map_err(start_error)?;
         #[cfg(windows)]
@@ -479,6 +480,7 @@ impl Driver {
     /// after [`STOP_GRACE`] is killed.
     pub fn kill(&mut self) {
         self.stdin.take();
+        #[cfg(unix)]
         let asked = Instant::now();
         let _ = wait_timeout(&mut self.child, STOP_GRACE);
         #[cfg(unix)]
@@ -664,14 +666,12 @@ pub fn own_process_group(command: &mut Command) {
     }
 }
 
-/// A new process group keeps the console's Ctrl+C from the child; the job
-/// object (see [`windows_job`]) kills it with the lab.
+/// A new process group keeps the console's Ctrl+C from the child, and it
+/// opens no console window; the job object (see [`windows_job`]) kills it
+/// with the lab.
 #[cfg(windows)]
 pub fn own_process_group(command: &mut Command) {
-    use std::os::windows::process::CommandExt;
-    const CREATE_NEW_PROCESS_GROUP: u32 = 0x0000_0200;
-    const CREATE_NO_WINDOW: u32 = 0x0800_0000;
-    command.creation_flags(CREATE_NEW_PROCESS_GROUP | CREATE_NO_WINDOW);
+    crate::engine::run::child::detach_from_console(command);
 }
 
 #[cfg(not(any(unix, windows)))]
@@ -690,82 +690,8 @@ pub fn kill_group(child: &mut Child) {
 }
 
 /// Keeps a console program from opening a console window (Windows).
-pub fn hide_console(command: &mut Command) {
-    #[cfg(windows)]
-    {
-        use std::os::windows::process::CommandExt;
-        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
-        command.creation_flags(CREATE_NO_WINDOW);
-    }
-    #[cfg(not(windows))]
-    let _ = command;
-}
+pub use crate::engine::run::child::hide_console;
 
-/// A Windows job object that kills every process in it when closed.
+/// The kill-on-close job object, shared with the lab's own process pool.
 #[cfg(windows)]
-pub mod windows_job {
-    use std::os::windows::io::AsRawHandle;
-    use std::process::Child;
-
-    use windows_sys::Win32::Foundation::{CloseHandle, HANDLE};
-    use windows_sys::Win32::System::JobObjects::{
-        AssignProcessToJobObject, CreateJobObjectW, JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE,
-        JOBOBJECT_EXTENDED_LIMIT_INFORMATION, JobObjectExtendedLimitInformation,
-        SetInformationJobObject, TerminateJobObject,
-    };
-
-    /// Owns the job; closing it kills what is inside.
-    pub struct Job(HANDLE);
-
-    // SAFETY: a job handle may be used and closed from any thread.
-    unsafe impl Send for Job {}
-    // SAFETY: the calls made through a shared reference are thread-safe.
-    unsafe impl Sync for Job {}
-
-    impl Job {
-        /// A kill-on-close job holding `child` (and, later, its children).
-        pub fn containing(child: &Child) -> std::io::Result<Job> {
-            // SAFETY: null attributes and name are allowed.
-            let handle = unsafe { CreateJobObjectW(std::ptr::null(), std::ptr::null()) };
-            if handle.is_null() {
-                return Err(std::io::Error::last_os_error());
-            }
-            let job = Job(handle);
-            // SAFETY: zeroed is a valid value for this plain C struct.
-            let mut limits: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = unsafe { std::mem::zeroed() };
-            limits.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
-            // SAFETY: the pointer and size describe `limits`.
-            let set = unsafe {
-                SetInformationJobObject(
-                    job.0,
-                    JobObjectExtendedLimitInformation,
-                    std::ptr::from_ref(&limits).cast(),
-                    std::mem::size_of::<JOBOBJECT_EXTENDED_LIMIT_INFORMATION>() as u32,
-                )
-            };
-            if set == 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            // SAFETY: both handles are valid and owned here.
-            let assigned =
-                unsafe { AssignProcessToJobObject(job.0, child.as_raw_handle() as HANDLE) };
-            if assigned == 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(job)
-        }
-
-        /// Kills every process in the job now.
-        pub fn terminate(&self) {
-            // SAFETY: a valid job handle.
-            unsafe { TerminateJobObject(self.0, 1) };
-        }
-    }
-
-    impl Drop for Job {
-        fn drop(&mut self) {
-            // SAFETY: closed once; with KILL_ON_JOB_CLOSE this ends the processes.
-            unsafe { CloseHandle(self.0) };
-        }
-    }
-}
+pub use crate::engine::run::child::windows_job;

@@ -2,7 +2,9 @@
 //! real work each task does, the simulated GIL, cancellation, the services a
 //! run needs, and real CPython interpreters as a second runtime.
 
+pub mod activity;
 pub mod cancel;
+pub mod child;
 pub mod executor;
 pub mod gil;
 pub mod kernel;

@@ -430,6 +430,9 @@ impl Session<'_> {
     }
 
     fn run_experiment(&self, experiment: &Experiment) {
+        // Fine timers and no App Nap while it runs (see `activity`).
+        let _activity =
+            crate::engine::run::activity::RunActivity::begin("Concurrency Lab experiment");
         let machine = MachineInfo::current();
         let cores = machine.cores;
         let mut result = ExperimentResult::new(experiment, machine);
@@ -610,12 +613,7 @@ impl Session<'_> {
         publish(&late, start_ns);
         events.extend(late);
         let (report, exec_cpu_ns) = report.map_err(|e| e.to_string())?;
-        // The run's own threads and processes only: the app's UI, the CPU
-        // monitor and the echo server (standing in for a remote machine)
-        // are not part of the model's cost. An interpreter counts its own.
-        let cpu_ns = report
-            .cpu_ns
-            .unwrap_or(exec_cpu_ns + recorder.worker_cpu_ns() + report.extra_cpu_ns);
+        let cpu_ns = run_cpu_ns(&report, exec_cpu_ns, &recorder);
         // An interpreter times its own pool, without its own start-up.
         let (start_ns, end_ns) = report.window_ns.unwrap_or((start_ns, end_ns));
         if let Err(e) = services.close() {
@@ -753,7 +751,9 @@ fn execute(
     let (plan, work, stop) = (ctx.plan, ctx.work, ctx.cancel);
     let start = sys::monotonic_ns();
     run_origin.store(start, Ordering::Release);
-    let cpu_before = sys::thread_cpu_ns();
+    // This thread's CPU time, or the process's where thread times are too
+    // coarse (see `sys::run_cpu_ns`).
+    let cpu_before = sys::run_cpu_ns();
     // An interpreter does its serial part itself, in its window.
     let serial_ok = plan.runtime == Runtime::Python
         || kernel::serial_part(work.serial_iters, work.slice_iters, || stop.is_cancelled())
@@ -764,9 +764,24 @@ fn execute(
         Err(ExecError::SerialPart)
     };
     let end = sys::monotonic_ns();
-    let own_cpu = sys::thread_cpu_ns().saturating_sub(cpu_before);
+    let own_cpu = sys::run_cpu_ns().saturating_sub(cpu_before);
     let _ = wake.send(Command::ExecutorDone);
     (report.map(|r| (r, own_cpu)), start, end)
+}
+
+/// The run's own threads and processes only: the app's UI, the CPU monitor
+/// and the echo server (standing in for a remote machine) are not part of the
+/// model's cost. An interpreter counts its own. Where thread times are coarse,
+/// `exec_cpu_ns` is the whole process's and already holds the worker threads'.
+fn run_cpu_ns(report: &ExecReport, exec_cpu_ns: u64, recorder: &Recorder) -> u64 {
+    let worker_threads_cpu_ns = if sys::thread_cpu_clock_is_fine() {
+        recorder.worker_cpu_ns()
+    } else {
+        0
+    };
+    report
+        .cpu_ns
+        .unwrap_or(exec_cpu_ns + worker_threads_cpu_ns + report.extra_cpu_ns)
 }
 
 /// Tasks started minus tasks ended in a batch, to show how many run without

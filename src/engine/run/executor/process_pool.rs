@@ -8,9 +8,11 @@
 //! back with each result.
 //!
 //! Workers are killed on cancel, on error and when the pool is dropped; a
-//! worker that dies mid-task fails that task and is replaced. On Linux a
-//! worker also dies with the lab (parent-death signal), and everywhere it
-//! exits when its stdin closes.
+//! worker that dies mid-task fails that task and is replaced. A worker also
+//! dies with the lab — on Linux by a parent-death signal, on Windows by a
+//! kill-on-close job object — and everywhere it exits when its stdin closes.
+//! On Windows workers open no console window and are in a process group of
+//! their own, so the console's Ctrl+C reaches only the lab, which cancels.
 
 use crate::tr;
 use std::collections::{HashMap, HashSet};
@@ -121,10 +123,41 @@ pub struct ProcessPool;
 #[derive(Default)]
 struct Children {
     by_pid: Mutex<HashMap<u32, Child>>,
+    /// Windows: ends the workers if the lab dies without killing them.
+    #[cfg(windows)]
+    job: Option<crate::engine::run::child::windows_job::Job>,
 }
 
 impl Children {
+    fn new() -> Children {
+        Children {
+            by_pid: Mutex::default(),
+            #[cfg(windows)]
+            job: crate::engine::run::child::windows_job::Job::new()
+                .map_err(|e| {
+                    log::warn!(
+                        "{}",
+                        crate::tr!("log-no-job-object", reason = e.to_string())
+                    )
+                })
+                .ok(),
+        }
+    }
+
     fn insert(&self, child: Child) {
+        #[cfg(windows)]
+        if let Some(job) = &self.job
+            && let Err(error) = job.assign(&child)
+        {
+            log::warn!(
+                "{}",
+                crate::tr!(
+                    "log-worker-not-in-job",
+                    pid = child.id(),
+                    reason = error.to_string()
+                )
+            );
+        }
         self.lock().insert(child.id(), child);
     }
 
@@ -216,11 +249,13 @@ impl PoolShared<'_> {
         let mut command = Command::new(self.exe);
         #[cfg(unix)]
         std::os::unix::process::CommandExt::arg0(&mut command, WORKER_PROCESS_NAME);
-        let mut child = command
+        command
             .arg(WORKER_ARG)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::inherit());
+        crate::engine::run::child::detach_from_console(&mut command);
+        let mut child = command
             .spawn()
             .map_err(|e| worker_error(self.exe, tr!("err-worker-start", reason = e.to_string())))?;
         let pid = child.id();
@@ -454,7 +489,7 @@ impl Executor for ProcessPool {
                 work: Box::new(ctx.work.clone()),
                 services: ctx.services.clone(),
             }),
-            children: Children::default(),
+            children: Children::new(),
             recorder: ctx.recorder,
             results: ctx.results,
             cancel: ctx.cancel,
@@ -530,6 +565,8 @@ impl Executor for ProcessPool {
 /// stdin closes.
 pub fn worker_main() -> std::process::ExitCode {
     prepare_worker_process();
+    // Its waits are as fine-grained as the lab's (Windows: 1 ms timers).
+    let _activity = crate::engine::run::activity::RunActivity::begin("Concurrency Lab worker");
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut output = std::io::stdout().lock();
@@ -588,14 +625,11 @@ pub fn worker_main() -> std::process::ExitCode {
 }
 
 /// A worker ignores Ctrl+C (the lab cancels and kills it) and, on Linux, dies
-/// with the lab and is named for `ps` and `top` (started as `/proc/self/exe`,
-/// it would show as `exe`; the kernel keeps 15 bytes: `concurrency-lab`).
+/// with the lab (on Windows the pool's job object sees to that) and is named
+/// for `ps` and `top` (started as `/proc/self/exe`, it would show as `exe`;
+/// the kernel keeps 15 bytes: `concurrency-lab`).
 fn prepare_worker_process() {
-    #[cfg(unix)]
-    // SAFETY: setting SIGINT to SIG_IGN has no preconditions.
-    unsafe {
-        libc::signal(libc::SIGINT, libc::SIG_IGN);
-    }
+    crate::engine::run::child::ignore_console_interrupt();
     #[cfg(target_os = "linux")]
     // SAFETY: prctl(PR_SET_PDEATHSIG) with a valid signal number.
     unsafe {
