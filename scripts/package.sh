@@ -37,6 +37,12 @@ case "$profile" in
     *) echo "--profile: release or dev" >&2; exit 2 ;;
 esac
 
+# A dev package is CI's: built along with the integration tests, whose
+# dev-dependencies turn on more features of shared crates (eframe's wgpu),
+# the binaries are the very ones `cargo test` and the Windows leg linked, so
+# nothing is compiled twice (a plain build recompiled ~4 minutes' worth).
+same_as_tests=()
+[[ $profile == dev ]] && same_as_tests=(--test it)
 app_id=io.github.concurrency_lab.ConcurrencyLab
 metadata="$(cargo metadata --format-version 1 --no-deps)"
 field() { python3 -c "import json, sys; m = json.load(sys.stdin); $1" <<<"$metadata"; }
@@ -64,7 +70,7 @@ install_desktop_files() {
 
 package_linux() {
     echo "== linux: cargo build --profile $profile"
-    cargo build --quiet --locked --profile "$profile" --bin concurrency-lab
+    cargo build --quiet --locked --profile "$profile" --bin concurrency-lab "${same_as_tests[@]}"
     local binary="$target_dir/$profile_dir/concurrency-lab"
     local arch
     arch="$(dpkg --print-architecture 2>/dev/null || echo amd64)"
@@ -130,7 +136,7 @@ package_windows() {
     echo "== windows: cargo build --profile $profile --target $target (MinGW-w64)"
     # As scripts/windows/check.sh builds it, so that CI's dev build is reused
     # (the wrapper changes only the dev profile: no 500 MB of DWARF).
-    scripts/windows/cargo.sh build --quiet --locked --profile "$profile" --target "$target" --features windows-gui --bins
+    scripts/windows/cargo.sh build --quiet --locked --profile "$profile" --target "$target" --features windows-gui --bins "${same_as_tests[@]}"
     local built="$target_dir/$target/$profile_dir"
     local name="concurrency-lab-$version-x86_64-windows"
     local tree="$stage/$name"

@@ -153,7 +153,7 @@ fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
             && let Some(table) = app.shown_result().map(crate::export::results_tsv)
         {
             ui.ctx().copy_text(table);
-            app.status = tr!("status-copied-table");
+            app.push(Action::Status(tr!("status-copied-table")));
         }
         ui.separator();
         for kind in ChartKind::ALL {
