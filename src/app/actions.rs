@@ -18,6 +18,15 @@ pub enum Action {
     Stop,
     /// Start from the default preset.
     NewPreset,
+    /// The experiment as the editor left it this frame (`to`), edited from
+    /// `from`: dropped if something else (a preset opened, a lesson) replaced
+    /// the experiment in the same frame, so that a stale copy never wins.
+    EditPreset {
+        /// The experiment the editor drew.
+        from: Box<preset::Preset>,
+        /// The experiment after this frame's edits.
+        to: Box<preset::Preset>,
+    },
     /// Open a preset file or built-in preset by name.
     OpenPreset(String),
     /// Ask for a preset file to open.
@@ -50,6 +59,8 @@ pub enum Action {
     CloseLessons,
     /// Show this step of the lessons.
     GoToLesson(u8),
+    /// The learner's answer to the step's question.
+    AnswerLesson(usize),
     /// Run the step's experiment.
     RunLesson,
     /// Show the Python program of run `index` of the experiment on show.
@@ -164,6 +175,12 @@ impl LabApp {
                 self.settings.preset = super::settings::new_preset();
                 self.settings.preset_path = None;
             }
+            Action::EditPreset { from, to } => {
+                // Compared as text: a NaN from a file is not equal to itself.
+                if format!("{from:?}") == format!("{:?}", self.settings.preset) {
+                    self.settings.preset = *to;
+                }
+            }
             Action::OpenPreset(source) => self.open_preset(&source),
             Action::OpenPresetDialog => self
                 .dialogs
@@ -193,7 +210,7 @@ impl LabApp {
                     self.live = Some(LiveExperiment::from_result(result.clone()));
                     self.history.push(result);
                     self.compare = std::collections::BTreeSet::from([self.history.len() - 1]);
-                    self.timeline.reset();
+                    self.live_views.timeline.reset();
                 }
                 Err(error) => self.show_error(tr!("error-open-results"), error.to_string()),
             },
@@ -213,7 +230,7 @@ impl LabApp {
                 if let Some(result) = self.history.get(index) {
                     if !self.is_running() {
                         self.live = Some(LiveExperiment::from_result(result.clone()));
-                        self.timeline.reset();
+                        self.live_views.timeline.reset();
                     }
                     self.compare.insert(index);
                 }
@@ -228,6 +245,7 @@ impl LabApp {
                     self.go_to_lesson(lesson);
                 }
             }
+            Action::AnswerLesson(index) => self.lessons.answer = Some(index),
             Action::RunLesson => self.run_lesson(),
             Action::ShowPythonCode(index) => self.show_python_code(index),
             Action::SetLanguage(language) => {
@@ -297,7 +315,7 @@ impl LabApp {
             crate::engine::measure::machine::MachineInfo::current(),
         ));
         self.live = Some(live);
-        self.timeline.reset();
+        self.live_views.timeline.reset();
         self.status = tr!("status-running", name = experiment.preset.name.clone());
         runner.start(experiment);
         self.running

@@ -4,6 +4,7 @@
 //! own validation flagged in place for what ranges cannot catch.
 
 use super::LabApp;
+use super::actions::Action;
 use crate::engine::python::discover::{self, PythonInfo};
 use crate::engine::spec::preset::{
     self, MAX_BYTES, MAX_PROCESSES, MAX_TASK_MS, MAX_TASKS, MAX_WORKERS, Model, RunSpec, Runtime,
@@ -58,17 +59,23 @@ impl Problem {
     }
 }
 
-/// Draws the panel.
-pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
+/// Draws the panel. It edits a copy of the experiment and hands the edited
+/// one over as an `Action` (a preset is a few hundred bytes: the copy costs
+/// nothing beside a frame), so that every change to the app goes one way.
+pub fn ui(app: &LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let running = app.is_running();
     let mut show_code = None;
-    let problem = app.validation().as_ref().err().map(Problem::of);
+    let problem = app
+        .last_validation()
+        .and_then(|v| v.as_ref().err())
+        .map(Problem::of);
+    let mut preset = app.settings.preset.clone();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_enabled_ui(!running, |ui| {
                 ui.heading(tr!("experiment-title"));
-                let preset = &mut app.settings.preset;
+                let preset = &mut preset;
                 let name_label = ui.label(tr!("experiment-name")).id;
                 ui.add(
                     egui::TextEdit::singleline(&mut preset.name)
@@ -108,8 +115,18 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
             ui.add_space(6.0);
             validation_ui(app, ui);
         });
+    // A NaN read from a file is never equal to itself: compare its text too,
+    // or the app would take the same preset every frame and never idle.
+    let edited = preset != app.settings.preset
+        && format!("{preset:?}") != format!("{:?}", app.settings.preset);
+    if edited {
+        actions.push(Action::EditPreset {
+            from: Box::new(app.settings.preset.clone()),
+            to: Box::new(preset),
+        });
+    }
     if let Some(index) = show_code {
-        app.show_python_code(index);
+        actions.push(Action::ShowPythonCode(index));
     }
 }
 
@@ -716,9 +733,10 @@ fn measurement_ui(ui: &mut egui::Ui, preset: &mut preset::Preset, problem: Optio
 
 /// Ready, or the first problem with where it is ("run 3, workers …"),
 /// and a pointer to where it is marked.
-fn validation_ui(app: &mut LabApp, ui: &mut egui::Ui) {
-    match app.validation() {
-        Ok(experiment) => {
+fn validation_ui(app: &LabApp, ui: &mut egui::Ui) {
+    match app.last_validation() {
+        None => {}
+        Some(Ok(experiment)) => {
             let per_run = experiment.warmup + experiment.repetitions;
             ui.label(
                 egui::RichText::new(tr!(
@@ -730,7 +748,7 @@ fn validation_ui(app: &mut LabApp, ui: &mut egui::Ui) {
                 .color(ui.visuals().weak_text_color()),
             );
         }
-        Err(error) => {
+        Some(Err(error)) => {
             let message = validation_message(error);
             egui::Frame::new()
                 .fill(ui.visuals().extreme_bg_color)

@@ -2,7 +2,6 @@
 //! filtered by date, preset or machine; Open puts one in the views beside
 //! the session's (to compare with today's).
 
-use super::LabApp;
 use super::actions::Action;
 use crate::export::archive::{Archive, ArchiveEntry, utc_text};
 use crate::tr;
@@ -42,23 +41,30 @@ pub fn remember(
     Some(tr!("status-history-not-saved", reason = error.to_string()))
 }
 
-/// Draws the window when open.
-pub fn window(app: &mut LabApp, ctx: &egui::Context) {
-    let Some(mut state) = app.history_window.take() else {
-        return;
-    };
-    let mut open = true;
-    let mut chosen = None;
-    egui::Window::new(tr!("history-title"))
-        .open(&mut open)
-        .default_size([720.0, 420.0])
-        .show(ctx, |ui| {
-            chosen = list_ui(app.archive.as_ref(), &mut state, ui);
-        });
-    if let Some(path) = chosen {
-        app.actions.push(Action::OpenResults(path));
-    } else if open {
-        app.history_window = Some(state);
+impl HistoryWindow {
+    /// Draws the window; false once it is closed or a result was chosen
+    /// (opening it is asked for with an `Action`).
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        archive: Option<&Archive>,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let mut open = true;
+        let mut chosen = None;
+        egui::Window::new(tr!("history-title"))
+            .open(&mut open)
+            .default_size([720.0, 420.0])
+            .show(ctx, |ui| {
+                chosen = list_ui(archive, self, ui);
+            });
+        match chosen {
+            Some(path) => {
+                actions.push(Action::OpenResults(path));
+                false
+            }
+            None => open,
+        }
     }
 }
 

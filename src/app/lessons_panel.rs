@@ -151,21 +151,17 @@ impl LabApp {
     }
 }
 
-/// Draws the panel.
-pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
-    let mut actions = Vec::new();
+/// Draws the panel; the learner's answer and every step are `Action`s.
+pub fn ui(app: &LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical().show(ui, |ui| {
-        header_ui(app, ui, &mut actions);
+        header_ui(app, ui, actions);
         ui.separator();
-        step_ui(app, ui, &mut actions);
+        step_ui(app, ui, actions);
         if let Some(verdict) = app.lesson_verdict() {
             ui.separator();
-            verdict_ui(app, ui, &verdict, &mut actions);
+            verdict_ui(app, ui, &verdict, actions);
         }
     });
-    for action in actions {
-        app.push(action);
-    }
 }
 
 fn header_ui(app: &LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -220,7 +216,7 @@ fn header_ui(app: &LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.label(egui::RichText::new(tr!("lessons-done", done = done, count = COUNT)).weak());
 }
 
-fn step_ui(app: &mut LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+fn step_ui(app: &LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let lesson = app.lessons.lesson;
     let cores = crate::engine::measure::machine::MachineInfo::current().cores;
     ui.label(egui::RichText::new(lesson.title()).strong().size(16.0));
@@ -235,7 +231,7 @@ fn step_ui(app: &mut LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             .add_enabled(!locked, egui::RadioButton::new(chosen, answer))
             .clicked()
         {
-            app.lessons.answer = Some(index);
+            actions.push(Action::AnswerLesson(index));
         }
     }
     ui.add_space(6.0);

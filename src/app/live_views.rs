@@ -5,6 +5,7 @@
 use egui_plot::{Line, Plot, Span};
 
 use super::LabApp;
+use super::actions::Action;
 use super::colors::to_color32;
 use super::lessons_panel::outlined;
 use super::timeline_view;
@@ -29,8 +30,24 @@ fn core_color(core: usize) -> egui::Color32 {
     to_color32(palette::core(core))
 }
 
-/// Draws the views.
-pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
+/// The centre panel's own state: the timeline's zoom and the caches behind
+/// the plots. Everything else it reads from the app.
+#[derive(Default)]
+pub struct LiveViews {
+    /// The timeline's zoom, pan and chosen run.
+    pub timeline: timeline_view::TimelineState,
+    series_cache: SeriesCache,
+    heat_map: HeatMapCache,
+}
+
+impl LiveViews {
+    /// Draws the views; a change to the app is asked for with an `Action`.
+    pub fn ui(&mut self, ui: &mut egui::Ui, app: &LabApp, actions: &mut Vec<Action>) {
+        views_ui(self, ui, app, actions);
+    }
+}
+
+fn views_ui(views: &mut LiveViews, ui: &mut egui::Ui, app: &LabApp, actions: &mut Vec<Action>) {
     if let Some(live) = &app.live {
         let what = match live.phase {
             Phase::Running => tr!("phase-running"),
@@ -48,25 +65,37 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.columns(3, |columns| {
         outlined(&mut columns[0], highlighted == Some(View::Cpu), |ui| {
             plot_title(ui, tr!("cpu-plot-title"), tr!("cpu-plot-help"));
-            cpu_ui(app, ui, plot_height);
+            cpu_ui(app, ui, plot_height, &mut views.heat_map);
         });
         plot_title(
             &mut columns[1],
             tr!("throughput-plot-title"),
             tr!("throughput-plot-help"),
         );
-        series_ui(app, &mut columns[1], plot_height, Series::Throughput);
+        series_ui(
+            app,
+            &mut columns[1],
+            plot_height,
+            Series::Throughput,
+            &mut views.series_cache,
+        );
         plot_title(
             &mut columns[2],
             tr!("in-flight-plot-title"),
             tr!("in-flight-plot-help"),
         );
-        series_ui(app, &mut columns[2], plot_height, Series::InFlight);
+        series_ui(
+            app,
+            &mut columns[2],
+            plot_height,
+            Series::InFlight,
+            &mut views.series_cache,
+        );
     });
     runs_key_ui(app, ui);
     ui.separator();
     outlined(ui, highlighted == Some(View::Timeline), |ui| {
-        timeline_view::ui(app, ui);
+        views.timeline.ui(ui, app, actions);
     });
 }
 
@@ -79,7 +108,7 @@ fn plot_title(ui: &mut egui::Ui, title: String, help: String) {
     });
 }
 
-fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {
+fn cpu_ui(app: &LabApp, ui: &mut egui::Ui, height: f32, heat_map: &mut HeatMapCache) {
     // A finished, stopped or loaded experiment shows the samples kept with
     // its result — its record and zoom stay put while the monitor goes on
     // sampling for the idle view. A running one, the monitor's, on its clock
@@ -107,7 +136,7 @@ fn cpu_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32) {
     let live = app.live.as_ref();
     let cores = samples.last().map_or(0, |(_, u)| u.len());
     if cores > MAX_CORE_LINES {
-        heat_map_ui(ui, &samples, live, height, &mut app.heat_map);
+        heat_map_ui(ui, &samples, live, height, heat_map);
         return;
     }
     let shown_from = match live {
@@ -350,13 +379,18 @@ fn downsample_max(points: Vec<[f64; 2]>, max: usize) -> Vec<[f64; 2]> {
 /// A run's line: its index, its label, its points.
 type SeriesLine = (usize, String, std::sync::Arc<Vec<[f64; 2]>>);
 
-fn series_ui(app: &mut LabApp, ui: &mut egui::Ui, height: f32, series: Series) {
+fn series_ui(
+    app: &LabApp,
+    ui: &mut egui::Ui,
+    height: f32,
+    series: Series,
+    cache: &mut SeriesCache,
+) {
     let id = match series {
         Series::Throughput => "throughput-plot",
         Series::InFlight => "in-flight-plot",
     };
     let live = app.live.as_ref();
-    let cache = &mut app.series_cache;
     let lines: Vec<SeriesLine> = live
         .map(|live| {
             live.timelines

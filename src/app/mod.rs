@@ -2,9 +2,14 @@
 //! commands to the engine's runner, and draws what the runner reports; it
 //! never blocks and never computes statistics.
 //!
-//! Each frame: take in runner events and CPU samples, draw the panels (which
-//! only read state and push [`Action`]s), then apply the actions — the
-//! pattern of egui's demo app.
+//! Each frame: take in runner events and CPU samples, validate the experiment,
+//! draw the panels, then apply the actions — the pattern of egui's demo app
+//! and rerun's viewer. A panel reads the app (`&LabApp`), owns its own view
+//! state (the results table's sort and scroll, the timeline's zoom, the
+//! plots' caches, the history window's filter) and asks for every other
+//! change with an [`Action`]; the editor hands over its edited copy of the
+//! experiment the same way. The typed-path window (when no native file
+//! dialog exists) edits the dialogs' own state in place.
 
 mod actions;
 mod colors;
@@ -123,10 +128,9 @@ pub struct LabApp {
     /// The validation shown is a placeholder until the interpreters are known.
     validated_pending: bool,
     dialogs: Dialogs,
-    timeline: timeline_view::TimelineState,
     results: results_view::ResultsState,
-    series_cache: live_views::SeriesCache,
-    heat_map: live_views::HeatMapCache,
+    /// The centre: plots and timeline, with their own state.
+    live_views: live_views::LiveViews,
     about_open: bool,
     /// "Show the Python code": a title and the program.
     python_code: Option<(String, String)>,
@@ -232,10 +236,8 @@ impl LabApp {
             status,
             validated: None,
             validated_pending: false,
-            timeline: timeline_view::TimelineState::default(),
             results: results_view::ResultsState::default(),
-            series_cache: live_views::SeriesCache::default(),
-            heat_map: None,
+            live_views: live_views::LiveViews::default(),
             about_open: false,
             python_code: None,
             lessons,
@@ -332,6 +334,11 @@ impl LabApp {
     /// Whether an experiment is running.
     pub fn is_running(&self) -> bool {
         self.live.as_ref().is_some_and(LiveExperiment::is_running)
+    }
+
+    /// The validation as of this frame's start, for panels that only read.
+    pub fn last_validation(&self) -> Option<&Result<Experiment, PresetError>> {
+        self.validated.as_ref().map(|(_, result)| result)
     }
 
     /// The current preset, validated for this machine (cached per edit).
@@ -505,30 +512,46 @@ impl eframe::App for LabApp {
         self.dialogs.poll(&mut self.actions);
         self.shortcuts(&ctx);
 
-        egui::Panel::top("top-bar").show(ui, |ui| top_bar::ui(self, ui));
+        // Panels that only read the app ask for every change with an Action.
+        self.validation();
+        let mut asked = Vec::new();
+        egui::Panel::top("top-bar").show(ui, |ui| top_bar::ui(self, ui, &mut asked));
         egui::Panel::bottom("status-bar").show(ui, |ui| status_bar::ui(self, ui));
         egui::Panel::left("experiment")
             .resizable(true)
             .default_size(340.0)
             .min_size(260.0)
-            .show(ui, |ui| experiment_panel::ui(self, ui));
+            .show(ui, |ui| experiment_panel::ui(self, ui, &mut asked));
         if self.lessons.open {
             egui::Panel::right("lessons")
                 .resizable(true)
                 .default_size(340.0)
                 .min_size(260.0)
-                .show(ui, |ui| lessons_panel::ui(self, ui));
+                .show(ui, |ui| lessons_panel::ui(self, ui, &mut asked));
         }
         egui::Panel::bottom("results")
             .resizable(true)
             .default_size(290.0)
             .min_size(120.0)
-            .show(ui, |ui| results_view::ui(self, ui));
-        egui::CentralPanel::default().show(ui, |ui| live_views::ui(self, ui));
+            .show(ui, |ui| {
+                let mut results = std::mem::take(&mut self.results);
+                results.ui(ui, self, &mut asked);
+                self.results = results;
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut views = std::mem::take(&mut self.live_views);
+            views.ui(ui, self, &mut asked);
+            self.live_views = views;
+        });
 
         files::windows(self, &ctx);
-        top_bar::about_window(self, &ctx);
-        history_window::window(self, &ctx);
+        top_bar::about_window(self, &ctx, &mut asked);
+        if let Some(mut window) = self.history_window.take()
+            && window.show(&ctx, self.archive.as_ref(), &mut asked)
+        {
+            self.history_window = Some(window);
+        }
+        self.actions.append(&mut asked);
         self.python_code_window(&ctx);
         let actions = std::mem::take(&mut self.actions);
         for action in actions {

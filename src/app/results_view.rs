@@ -51,15 +51,11 @@ struct Row<'a> {
     best: bool,
 }
 
-/// Draws the results area; its sorting and scrolling are its own, every
-/// other change goes through an `Action`.
-pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
-    let mut changes = Vec::new();
-    let mut state = std::mem::take(&mut app.results);
-    draw(app, ui, &mut changes, &mut state);
-    app.results = state;
-    for action in changes {
-        app.push(action);
+impl ResultsState {
+    /// Draws the results area. Sorting and scrolling are the panel's own;
+    /// every other change is asked for with an `Action`.
+    pub fn ui(&mut self, ui: &mut egui::Ui, app: &LabApp, actions: &mut Vec<Action>) {
+        draw(app, ui, actions, self);
     }
 }
 

@@ -5,7 +5,7 @@ use crate::present::units;
 use crate::tr;
 
 /// Draws the bar.
-pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
+pub fn ui(app: &LabApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let cores = crate::engine::measure::machine::MachineInfo::current().cores;
         match app

@@ -10,6 +10,7 @@
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 use super::LabApp;
+use super::actions::Action;
 use super::colors::to_color32;
 use super::live_views::run_color;
 use crate::engine::measure::recorder::LaneKind;
@@ -70,8 +71,20 @@ pub fn state_name(state: TaskState) -> String {
     }
 }
 
-/// Draws the timeline.
-pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
+impl TimelineState {
+    /// Draws the timeline: zoom and the chosen run are its own, whether
+    /// every run is drawn is a setting, changed with an `Action`.
+    pub fn ui(&mut self, ui: &mut egui::Ui, app: &LabApp, actions: &mut Vec<Action>) {
+        timeline_ui(self, ui, app, actions);
+    }
+}
+
+fn timeline_ui(
+    state: &mut TimelineState,
+    ui: &mut egui::Ui,
+    app: &LabApp,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
         ui.strong(tr!("timeline-title"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -80,27 +93,26 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
                 .on_hover_text(tr!("timeline-fit-help"))
                 .clicked()
             {
-                app.timeline.reset();
+                state.reset();
             }
             if let Some(live) = &app.live {
-                ui.checkbox(
-                    &mut app.settings.timeline_all_runs,
-                    tr!("timeline-all-runs"),
-                );
-                if !app.settings.timeline_all_runs {
+                let mut all_runs = app.settings.timeline_all_runs;
+                if ui
+                    .checkbox(&mut all_runs, tr!("timeline-all-runs"))
+                    .changed()
+                {
+                    actions.push(Action::SetTimelineAllRuns(all_runs));
+                }
+                if !all_runs {
                     let selected = live
                         .runs
-                        .get(app.timeline.selected_run)
+                        .get(state.selected_run)
                         .map_or("", |r| r.label.as_str());
                     egui::ComboBox::from_id_salt("timeline-run")
                         .selected_text(selected)
                         .show_ui(ui, |ui| {
                             for (index, run) in live.runs.iter().enumerate() {
-                                ui.selectable_value(
-                                    &mut app.timeline.selected_run,
-                                    index,
-                                    &run.label,
-                                );
+                                ui.selectable_value(&mut state.selected_run, index, &run.label);
                             }
                         });
                 }
@@ -118,11 +130,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     let runs: Vec<usize> = if app.settings.timeline_all_runs {
         (0..live.runs.len()).collect()
     } else {
-        vec![
-            app.timeline
-                .selected_run
-                .min(live.runs.len().saturating_sub(1)),
-        ]
+        vec![state.selected_run.min(live.runs.len().saturating_sub(1))]
     };
     let drawn: usize = live
         .timelines
@@ -140,7 +148,7 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
         );
         return;
     }
-    lanes_ui(ui, live, &runs, &mut app.timeline);
+    lanes_ui(ui, live, &runs, state);
 }
 
 fn empty_ui(ui: &mut egui::Ui, text: &str) {

@@ -10,30 +10,29 @@ use crate::i18n::Language;
 use crate::tr;
 
 /// Draws the bar.
-pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
+pub fn ui(app: &LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(tr!("menu-file"), |ui| file_menu_ui(app, ui));
-        ui.menu_button(tr!("menu-export"), |ui| export_menu_ui(app, ui));
-        ui.menu_button(tr!("menu-view"), |ui| view_menu_ui(app, ui));
+        ui.menu_button(tr!("menu-file"), |ui| file_menu_ui(app, ui, actions));
+        ui.menu_button(tr!("menu-export"), |ui| export_menu_ui(app, ui, actions));
+        ui.menu_button(tr!("menu-view"), |ui| view_menu_ui(app, ui, actions));
         let lessons = ui
             .selectable_label(app.lessons.open, tr!("menu-lessons"))
             .on_hover_text(tr!("lessons-open-help"));
         if lessons.clicked() {
-            app.push(if app.lessons.open {
+            actions.push(if app.lessons.open {
                 Action::CloseLessons
             } else {
                 Action::OpenLessons(None)
             });
         }
         if ui.button(tr!("menu-about")).clicked() {
-            app.push(Action::SetAboutOpen(true));
+            actions.push(Action::SetAboutOpen(true));
         }
         ui.separator();
         let running = app.is_running();
         let problem = app
-            .validation()
-            .as_ref()
-            .err()
+            .last_validation()
+            .and_then(|v| v.as_ref().err())
             .map(super::experiment_panel::validation_message);
         let run = ui
             .add_enabled(
@@ -47,13 +46,13 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
                 tr!("run-button-fix")
             });
         if run.clicked() {
-            app.push(Action::Run);
+            actions.push(Action::Run);
         }
         let stop = ui
             .add_enabled(running, egui::Button::new(tr!("stop-button")))
             .on_hover_text(tr!("stop-button-help"));
         if stop.clicked() {
-            app.push(Action::Stop);
+            actions.push(Action::Stop);
         }
         ui.separator();
         // Why Run is disabled, where the eye is when Run does not respond.
@@ -76,24 +75,24 @@ pub fn ui(app: &mut LabApp, ui: &mut egui::Ui) {
     });
 }
 
-fn file_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
+fn file_menu_ui(app: &LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     if ui.button(tr!("menu-new-preset")).clicked() {
-        app.push(Action::NewPreset);
+        actions.push(Action::NewPreset);
     }
     if ui
         .add(egui::Button::new(tr!("menu-open-preset")).shortcut_text("Ctrl+O"))
         .clicked()
     {
-        app.push(Action::OpenPresetDialog);
+        actions.push(Action::OpenPresetDialog);
     }
     if ui
         .add(egui::Button::new(tr!("menu-save-preset")).shortcut_text("Ctrl+S"))
         .clicked()
     {
-        app.push(Action::SavePreset);
+        actions.push(Action::SavePreset);
     }
     if ui.button(tr!("menu-save-preset-as")).clicked() {
-        app.push(Action::SavePresetAs);
+        actions.push(Action::SavePresetAs);
     }
     ui.separator();
     ui.menu_button(tr!("menu-builtin-presets"), |ui| {
@@ -103,7 +102,7 @@ fn file_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
                 .on_hover_text(builtin.claim())
                 .clicked()
             {
-                app.push(Action::OpenPreset(builtin.name.to_owned()));
+                actions.push(Action::OpenPreset(builtin.name.to_owned()));
             }
         }
     });
@@ -113,7 +112,7 @@ fn file_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         }
         for path in app.settings.recent.clone() {
             if ui.button(path.display().to_string()).clicked() {
-                app.push(Action::OpenPreset(path.display().to_string()));
+                actions.push(Action::OpenPreset(path.display().to_string()));
             }
         }
     });
@@ -123,28 +122,28 @@ fn file_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         .on_hover_text(tr!("menu-open-results-help"))
         .clicked()
     {
-        app.push(Action::OpenResultsDialog);
+        actions.push(Action::OpenResultsDialog);
     }
     if ui.button(tr!("menu-history")).clicked() {
-        app.push(Action::OpenHistory);
+        actions.push(Action::OpenHistory);
     }
 }
 
-fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
+fn export_menu_ui(app: &LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let has_result = app.shown_result().is_some();
     ui.add_enabled_ui(has_result, |ui| {
         if ui.button(tr!("menu-export-json")).clicked() {
-            app.push(Action::ExportDialog(ExportTarget::Json));
+            actions.push(Action::ExportDialog(ExportTarget::Json));
         }
         if ui.button(tr!("menu-export-csv")).clicked() {
-            app.push(Action::ExportDialog(ExportTarget::Csv));
+            actions.push(Action::ExportDialog(ExportTarget::Csv));
         }
         if ui
             .button(tr!("menu-export-trace"))
             .on_hover_text(tr!("menu-export-trace-help"))
             .clicked()
         {
-            app.push(Action::ExportDialog(ExportTarget::Trace));
+            actions.push(Action::ExportDialog(ExportTarget::Trace));
         }
         if ui
             .button(tr!("menu-copy-table"))
@@ -153,7 +152,7 @@ fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
             && let Some(table) = app.shown_result().map(crate::export::results_tsv)
         {
             ui.ctx().copy_text(table);
-            app.push(Action::Status(tr!("status-copied-table")));
+            actions.push(Action::Status(tr!("status-copied-table")));
         }
         ui.separator();
         for kind in ChartKind::ALL {
@@ -161,7 +160,7 @@ fn export_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
                 for (format, label) in [(ChartFormat::Png, "PNG…"), (ChartFormat::Svg, "SVG…")]
                 {
                     if ui.button(label).clicked() {
-                        app.push(Action::ExportDialog(ExportTarget::Chart(kind, format)));
+                        actions.push(Action::ExportDialog(ExportTarget::Chart(kind, format)));
                     }
                 }
             });
@@ -183,7 +182,7 @@ pub fn chart_title(kind: ChartKind) -> String {
     }
 }
 
-fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
+fn view_menu_ui(app: &LabApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.label(tr!("menu-language"));
     let mut language = app.settings.language;
     let system = crate::i18n::system_language();
@@ -196,7 +195,7 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         ui.radio_value(&mut language, Some(choice), choice.native_name());
     }
     if language != app.settings.language {
-        app.push(Action::SetLanguage(language));
+        actions.push(Action::SetLanguage(language));
     }
     ui.separator();
     ui.label(tr!("menu-theme"));
@@ -205,7 +204,7 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
     ui.radio_value(&mut theme, ThemeChoice::Dark, tr!("menu-theme-dark"));
     ui.radio_value(&mut theme, ThemeChoice::Light, tr!("menu-theme-light"));
     if theme != app.settings.theme {
-        app.push(Action::SetTheme(theme));
+        actions.push(Action::SetTheme(theme));
     }
     ui.separator();
     let mut all_runs = app.settings.timeline_all_runs;
@@ -213,7 +212,7 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         .checkbox(&mut all_runs, tr!("menu-timeline-all"))
         .changed()
     {
-        app.push(Action::SetTimelineAllRuns(all_runs));
+        actions.push(Action::SetTimelineAllRuns(all_runs));
     }
     ui.horizontal(|ui| {
         let label = ui.label(tr!("menu-cpu-sampling")).id;
@@ -231,7 +230,7 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
         // the value settles, not at every step of a drag.
         let settled = response.drag_stopped() || (response.changed() && !response.dragged());
         if settled || response.changed() {
-            app.push(Action::SetMonitorInterval {
+            actions.push(Action::SetMonitorInterval {
                 ms: interval,
                 restart: settled,
             });
@@ -240,7 +239,7 @@ fn view_menu_ui(app: &mut LabApp, ui: &mut egui::Ui) {
 }
 
 /// The About window.
-pub fn about_window(app: &mut LabApp, ctx: &egui::Context) {
+pub fn about_window(app: &LabApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
     let mut open = app.about_open;
     egui::Window::new(tr!("about-title"))
         .open(&mut open)
@@ -261,6 +260,6 @@ pub fn about_window(app: &mut LabApp, ctx: &egui::Context) {
             ));
         });
     if open != app.about_open {
-        app.push(Action::SetAboutOpen(open));
+        actions.push(Action::SetAboutOpen(open));
     }
 }
