@@ -153,6 +153,101 @@ impl Progress {
     }
 }
 
+/// Why a run could not go on (its tasks failing is not this: they are
+/// counted). Shown, in the person's language, as the run's `error`.
+#[derive(Debug)]
+pub enum RunError {
+    /// The run's temporary folder or echo server could not be set up.
+    Services(std::io::Error),
+    /// The files the workers write at once cannot fit in the folder.
+    NoSpaceBefore {
+        /// The run's temporary folder.
+        folder: std::path::PathBuf,
+        /// Bytes free there.
+        free: u64,
+        /// Files written at once.
+        files: u64,
+        /// Bytes per file.
+        size: u64,
+        /// Bytes needed.
+        need: u64,
+    },
+    /// The disk filled up during the run.
+    NoSpace {
+        /// The task whose write failed first.
+        task: u32,
+        /// The system's message.
+        message: String,
+    },
+    /// The OS refused the executor's thread.
+    Thread(std::io::Error),
+    /// The executor's thread panicked.
+    ExecutorPanicked,
+    /// The executor could not carry the run out.
+    Exec(ExecError),
+    /// A Python run reached the runner without an interpreter.
+    NoInterpreter,
+    /// A Python interpreter could not be calibrated.
+    CalibratePython {
+        /// The interpreter's short name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::present::units::bytes;
+        let text = match self {
+            RunError::Services(e) => tr!("err-services", reason = e.to_string()),
+            RunError::NoSpaceBefore {
+                folder,
+                free,
+                files,
+                size,
+                need,
+            } => tr!(
+                "err-no-space-before",
+                folder = folder.display().to_string(),
+                free = bytes(*free),
+                files = *files,
+                size = bytes(*size),
+                need = bytes(*need)
+            ),
+            RunError::NoSpace { task, message } => {
+                tr!("err-run-no-space", task = *task, message = message.clone())
+            }
+            RunError::Thread(e) => tr!("err-run-thread", reason = e.to_string()),
+            RunError::ExecutorPanicked => tr!("err-executor-panicked"),
+            RunError::Exec(e) => e.to_string(),
+            RunError::NoInterpreter => tr!("err-no-interpreter-resolved"),
+            RunError::CalibratePython { name, reason } => tr!(
+                "err-calibrate-python",
+                name = name.clone(),
+                reason = reason.clone()
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for RunError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RunError::Services(e) | RunError::Thread(e) => Some(e),
+            RunError::Exec(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<ExecError> for RunError {
+    fn from(error: ExecError) -> Self {
+        RunError::Exec(error)
+    }
+}
+
 /// What the runner reports.
 #[derive(Debug)]
 pub enum RunnerEvent {
@@ -447,8 +542,8 @@ impl Session<'_> {
             let mut error = None;
             let work = match work_for_run(plan.work(&experiment.workload), plan, &self.cancel) {
                 Ok(work) => Some(work),
-                Err(message) => {
-                    error = Some(message);
+                Err(problem) => {
+                    error = Some(problem.to_string());
                     None
                 }
             };
@@ -481,8 +576,8 @@ impl Session<'_> {
                             measured.push(rep);
                         }
                     }
-                    Err(message) => {
-                        error = Some(message);
+                    Err(problem) => {
+                        error = Some(problem.to_string());
                         break;
                     }
                 }
@@ -542,9 +637,9 @@ impl Session<'_> {
         work: &ResolvedWorkload,
         plan: &RunPlan,
         at: Position,
-    ) -> Result<Repetition, String> {
+    ) -> Result<Repetition, RunError> {
         let services = RunServices::start(work, self.options.temp_root.as_deref())
-            .map_err(|e| tr!("err-services", reason = e.to_string()))?;
+            .map_err(RunError::Services)?;
         self.check_free_space(work, plan, &services.services)?;
         // The run's own stop: the person's cancel reaches it, and a full
         // disk stops this run's tasks without cancelling the experiment.
@@ -596,7 +691,7 @@ impl Session<'_> {
             let exec = std::thread::Builder::new()
                 .name("lab-exec".into())
                 .spawn_scoped(scope, || execute(&*executor, &ctx, &run_origin, self.wake))
-                .map_err(|e| tr!("err-run-thread", reason = e.to_string()))?;
+                .map_err(RunError::Thread)?;
             let mut done = false;
             while !done && !exec.is_finished() {
                 done = self.poll_commands(self.options.poll);
@@ -606,13 +701,13 @@ impl Session<'_> {
                 events.extend(batch);
                 self.send_progress(at, work, &results, in_flight);
             }
-            exec.join().map_err(|_| tr!("err-executor-panicked"))
+            exec.join().map_err(|_| RunError::ExecutorPanicked)
         })?;
         let (report, start_ns, end_ns) = joined;
         let late = recorder.drain();
         publish(&late, start_ns);
         events.extend(late);
-        let (report, exec_cpu_ns) = report.map_err(|e| e.to_string())?;
+        let (report, exec_cpu_ns) = report?;
         let cpu_ns = run_cpu_ns(&report, exec_cpu_ns, &recorder);
         // An interpreter times its own pool, without its own start-up.
         let (start_ns, end_ns) = report.window_ns.unwrap_or((start_ns, end_ns));
@@ -623,7 +718,7 @@ impl Session<'_> {
             )));
         }
         if let Some((task, message)) = results.no_space() {
-            return Err(tr!("err-run-no-space", task = task, message = message));
+            return Err(RunError::NoSpace { task, message });
         }
         let lanes = recorder.lanes();
         let spans = build_spans(&events, start_ns, &lanes);
@@ -714,24 +809,20 @@ impl Session<'_> {
         work: &ResolvedWorkload,
         plan: &RunPlan,
         services: &crate::engine::run::workload::Services,
-    ) -> Result<(), String> {
+    ) -> Result<(), RunError> {
         let (WorkloadKind::File, Some(folder)) = (work.kind, &services.temp_dir) else {
             return Ok(());
         };
         let at_once = plan.workers.clamp(1, work.tasks.max(1) as usize) as u64;
         let need = work.bytes.saturating_mul(at_once);
         match (self.options.free_space)(folder) {
-            Ok(free) if free < need => {
-                use crate::present::units::bytes;
-                Err(tr!(
-                    "err-no-space-before",
-                    folder = folder.display().to_string(),
-                    free = bytes(free),
-                    files = at_once,
-                    size = bytes(work.bytes),
-                    need = bytes(need)
-                ))
-            }
+            Ok(free) if free < need => Err(RunError::NoSpaceBefore {
+                folder: folder.clone(),
+                free,
+                files: at_once,
+                size: work.bytes,
+                need,
+            }),
             _ => Ok(()),
         }
     }
@@ -924,12 +1015,12 @@ fn work_for_run(
     work: &ResolvedWorkload,
     plan: &RunPlan,
     cancel: &CancelToken,
-) -> Result<ResolvedWorkload, String> {
+) -> Result<ResolvedWorkload, RunError> {
     let python = match (&plan.runtime, &plan.python) {
         (Runtime::Lab, _) => return Ok(work.clone()),
         (Runtime::Python, Some(python)) => python,
         (Runtime::Python, None) => {
-            return Err(tr!("err-no-interpreter-resolved"));
+            return Err(RunError::NoInterpreter);
         }
     };
     let mut own = work.clone();
@@ -941,12 +1032,9 @@ fn work_for_run(
         python.gil_flag,
         &|| cancel.is_cancelled(),
     )
-    .map_err(|e| {
-        tr!(
-            "err-calibrate-python",
-            name = python.interpreter.short_name(),
-            reason = e.to_string()
-        )
+    .map_err(|e| RunError::CalibratePython {
+        name: python.interpreter.short_name(),
+        reason: e.to_string(),
     })?;
     if let Some(ms) = work.cpu_ms {
         own.cpu_iters = calibration.iterations_for_ms(ms);
