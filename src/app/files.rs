@@ -125,6 +125,7 @@ impl Dialogs {
                 } else {
                     dialog.pick_file()
                 };
+                // The window may have closed meanwhile: then nobody waits for the answer.
                 let _ = tx.send(picked);
                 if let Some(ctx) = wake {
                     ctx.request_repaint();

@@ -641,6 +641,7 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
     let persistence_path = settings_file();
     match &persistence_path {
         Some(file) => {
+            // A failed write to stderr has nowhere else to be reported.
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
@@ -660,6 +661,7 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
             }
         }
         None => {
+            // A failed write to stderr has nowhere else to be reported.
             let _ = writeln!(std::io::stderr(), "{}", tr!("settings-nowhere"));
         }
     }
@@ -677,6 +679,7 @@ pub fn run(options: AppOptions) -> std::process::ExitCode {
                 failures.push(failure);
             }
             Err(error) => {
+                // A failed write to stderr has nowhere else to be reported.
                 let _ = writeln!(
                     std::io::stderr(),
                     "{}",

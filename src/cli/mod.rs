@@ -106,6 +106,7 @@ pub fn main() -> ExitCode {
     {
         Ok(cli) => cli,
         Err(error) => {
+            // Help or an error that cannot be printed has nowhere else to go.
             let _ = error.print();
             return ExitCode::from(if error.use_stderr() {
                 EXIT_BAD_INPUT

@@ -115,6 +115,7 @@ impl Drop for Monitor {
     fn drop(&mut self) {
         drop(self.stop.take());
         if let Some(thread) = self.thread.take() {
+            // A panicked thread has nothing to hand back; shutting down goes on.
             let _ = thread.join();
         }
     }

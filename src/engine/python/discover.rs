@@ -478,6 +478,7 @@ fn run_with_timeout(command: &mut Command, timeout: Duration) -> std::io::Result
         std::thread::spawn(move || {
             let mut bytes = Vec::new();
             if let Some(mut pipe) = pipe {
+                // A probe that fails to say more is judged by what it said.
                 let _ = pipe.by_ref().take(1 << 20).read_to_end(&mut bytes);
             }
             bytes

@@ -482,6 +482,7 @@ impl Driver {
         self.stdin.take();
         #[cfg(unix)]
         let asked = Instant::now();
+        // Timed out or failed: the kill that follows ends it either way.
         let _ = wait_timeout(&mut self.child, STOP_GRACE);
         #[cfg(unix)]
         while group_alive(self.pid) && asked.elapsed() < STOP_GRACE * 2 {
@@ -497,6 +498,7 @@ impl Driver {
         if let Some(job) = &self.job {
             job.terminate();
         }
+        // Already gone is fine: the point is that it is.
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -685,6 +687,7 @@ pub fn kill_group(child: &mut Child) {
     unsafe {
         libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL);
     }
+    // Already gone is fine: the point is that it is.
     let _ = child.kill();
     let _ = child.wait();
 }

@@ -23,6 +23,7 @@ pub fn detach_from_console(command: &mut Command) {
         command.creation_flags(CREATE_NEW_PROCESS_GROUP | CREATE_NO_WINDOW);
     }
     #[cfg(not(windows))]
+    // Only Windows sets creation flags; elsewhere the command is left as is.
     let _ = command;
 }
 
@@ -34,6 +35,7 @@ pub fn hide_console(command: &mut Command) {
         command.creation_flags(CREATE_NO_WINDOW);
     }
     #[cfg(not(windows))]
+    // Only Windows sets creation flags; elsewhere the command is left as is.
     let _ = command;
 }
 

@@ -426,8 +426,10 @@ impl Runner {
 impl Drop for Runner {
     fn drop(&mut self) {
         cancel_current(&self.current);
+        // The runner thread may have ended already: nothing to stop then.
         let _ = self.commands.send(Command::Shutdown);
         if let Some(thread) = self.thread.take() {
+            // A panicked thread has nothing to hand back; shutting down goes on.
             let _ = thread.join();
         }
     }
@@ -491,6 +493,7 @@ struct Session<'a> {
 
 impl Session<'_> {
     fn send(&self, event: RunnerEvent) {
+        // The receiver (window or CLI) may be gone; the run ends all the same.
         let _ = self.events.send(event);
         (self.waker)();
     }
@@ -648,11 +651,13 @@ impl Session<'_> {
         let results = Arc::new(TaskResults::new(work.tasks).stopping_on_no_space(stop.clone()));
         let notices = |notice: ExecNotice| {
             let text = notice_text(&plan.label, &notice);
+            // The receiver (window or CLI) may be gone; the run ends all the same.
             let _ = self.events.send(RunnerEvent::Workers {
                 run: at.run,
                 notice,
             });
             if let Some(text) = text {
+                // The receiver (window or CLI) may be gone; the run ends all the same.
                 let _ = self.events.send(RunnerEvent::Notice(text));
             }
             (self.waker)();
@@ -856,6 +861,7 @@ fn execute(
     };
     let end = sys::monotonic_ns();
     let own_cpu = sys::run_cpu_ns().saturating_sub(cpu_before);
+    // The session also polls is_finished(): a lost wake-up only delays it.
     let _ = wake.send(Command::ExecutorDone);
     (report.map(|r| (r, own_cpu)), start, end)
 }

@@ -52,6 +52,7 @@ pub fn remove_live_temp_folders() {
             let _ = done.send(());
         });
     if removal.is_ok() {
+        // Removal goes on in the background; waiting longer would stall the run.
         let _ = finished.recv_timeout(Duration::from_secs(2));
     }
 }
@@ -184,6 +185,7 @@ async fn answer(mut stream: tokio::net::TcpStream) {
     delay.copy_from_slice(&request[..8]);
     let delay_us = u64::from_le_bytes(delay).min(60_000_000);
     tokio::time::sleep(Duration::from_micros(delay_us)).await;
+    // The client may be gone (a cancelled task): nothing to answer.
     let _ = stream.set_nodelay(true);
     let _ = stream.write_all(&request).await;
 }
@@ -191,9 +193,11 @@ async fn answer(mut stream: tokio::net::TcpStream) {
 impl Drop for EchoServer {
     fn drop(&mut self) {
         if let Some(shutdown) = self.shutdown.take() {
+            // The server may have stopped already; its thread ending is what counts.
             let _ = shutdown.send(());
         }
         if let Some(thread) = self.thread.take() {
+            // A panicked thread has nothing to hand back; shutting down goes on.
             let _ = thread.join();
         }
     }

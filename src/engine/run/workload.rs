@@ -647,6 +647,7 @@ pub fn write_and_read_back(
         }
         Ok(sum)
     })();
+    // Left behind, the file goes with the run's temporary folder.
     let _ = std::fs::remove_file(&path);
     result
 }

@@ -222,7 +222,6 @@ fn draw_panel<DB: DrawingBackend>(
     end_us: f64,
     last: bool,
 ) -> Drawn {
-    let run = panel.run;
     caption(area, panel)?;
     if panel.rows.is_empty() {
         area.draw_text(
@@ -305,7 +304,6 @@ fn draw_panel<DB: DrawingBackend>(
         let name = frame::fit(area, &info.name, &name_style, LANE_NAMES - 16)?;
         root.draw_text(&name, &name_style, (x - 8, y))?;
     }
-    let _ = run;
     Ok(())
 }
 

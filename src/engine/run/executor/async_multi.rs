@@ -45,6 +45,7 @@ impl Executor for AsyncMulti {
                 .map(|task| tokio::spawn(run_async_task(Arc::clone(&shared), task)))
                 .collect();
             for handle in handles {
+                // A task catches its own panic (polled under catch_unwind, executor/mod.rs) and is counted failed; the handle only says it ended.
                 let _ = handle.await;
             }
         });

@@ -194,6 +194,7 @@ impl Children {
 
     fn kill_all(&self) {
         for (_, mut child) in self.lock().drain() {
+            // Already gone is fine: the point is that it is.
             let _ = child.kill();
             let _ = child.wait();
         }
@@ -260,6 +261,7 @@ impl PoolShared<'_> {
             .map_err(|e| worker_error(self.exe, tr!("err-worker-start", reason = e.to_string())))?;
         let pid = child.id();
         let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            // Already gone is fine: the point is that it is.
             let _ = child.kill();
             let _ = child.wait();
             return Err(worker_error(self.exe, tr!("err-worker-no-pipes")));
@@ -615,6 +617,7 @@ pub fn worker_main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     }
+    // The lab may have closed the pipe already; the worker ends either way.
     let _ = send(
         &mut output,
         &FromWorker::Bye {
