@@ -119,7 +119,7 @@ fn synthetic_result() -> ExperimentResult {
 /// Width and height from a PNG's header, after checking its signature.
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
-    assert_eq!(&bytes[12..16], b"IHDR");
+    assert_eq!(&bytes[12..16], b"IHDR", "a PNG starts with its IHDR chunk");
     let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
     (word(16), word(20))
 }

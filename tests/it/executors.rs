@@ -42,7 +42,7 @@ fn assert_all_correct(run: &RunSummary, workload: &str) {
         "{workload} / {}: a span per task",
         run.label
     );
-    assert!(run.spans.iter().all(|s| s.ok));
+    assert!(run.spans.iter().all(|s| s.ok), "every task succeeded");
 }
 
 #[test]
