@@ -129,3 +129,55 @@ fn the_account_reads_from_ideal_to_measured_and_findings_are_rare() {
     let text = finding(&slow.runs[1]).expect("a finding");
     assert!(text.contains("a finding, not an error"), "{text}");
 }
+
+/// The convoy's shape: the baseline is itself parallel (threads without a
+/// GIL on 2 cores, 0.25 s), a GIL run takes twice as long (0.5 s). The ideal
+/// is relative to the baseline's own parallelism, so the GIL explains the
+/// whole gap: predicted 0.5×, nothing unexplained, no finding.
+#[test]
+fn a_parallel_baseline_sets_the_scale_of_the_ideal() {
+    let machine = MachineInfo {
+        cores: 2,
+        os: "test".into(),
+        cpu: "test".into(),
+        memory_bytes: 0,
+    };
+    let text = r#"
+name = "parallel baseline"
+baseline = "no GIL"
+[workload]
+kind = "cpu"
+tasks = 2
+cpu_ms = 250.0
+[[runs]]
+model = "threads"
+label = "no GIL"
+[[runs]]
+model = "threads"
+label = "GIL"
+gil = true
+"#;
+    let experiment = preset::parse(text, "p.toml")
+        .expect("parses")
+        .validate("p.toml", &machine, || Calibration {
+            iterations_per_ms: 1000.0,
+        })
+        .expect("valid");
+    let mut result = ExperimentResult::new(&experiment, &machine);
+    for (plan, wall) in experiment.runs.iter().zip([0.25, 0.5]) {
+        let mut run = RunSummary::measured_once(plan, 2, wall);
+        run.windows_s = vec![[0.0, wall]];
+        result.runs.push(run);
+    }
+    result.analyse();
+    let gil = result.runs[1].gap.as_ref().expect("a gap");
+    close(gil.ideal_speedup, 1.0, "as parallel as the baseline");
+    close(gil.gil_s, 0.25, "the GIL serialises both threads");
+    close(gil.unexplained_s, 0.0, "unexplained");
+    close(
+        result.runs[1].predicted_speedup.expect("predicted"),
+        0.5,
+        "predicted",
+    );
+    assert_eq!(finding(&result.runs[1]), None, "no finding");
+}

@@ -143,7 +143,12 @@ pub fn gap_of(result: &ExperimentResult, index: usize) -> Option<Gap> {
     }
     let baseline_wall = base.wall_s.mean;
     let wall = run.wall_s.mean;
-    let ideal = ideal_parallelism(result, run, false)?;
+    // A baseline that itself ran in parallel (the convoy's threads without a
+    // GIL) sets the scale: the ideal is relative to its own parallelism.
+    let base_parallel = ideal_parallelism(result, base, true)
+        .unwrap_or(1.0)
+        .max(1.0);
+    let ideal = ideal_parallelism(result, run, false)? / base_parallel;
     if baseline_wall <= 0.0 || wall <= 0.0 {
         return None;
     }
@@ -155,7 +160,8 @@ pub fn gap_of(result: &ExperimentResult, index: usize) -> Option<Gap> {
         .map_or(0.0, |ms| ms / 1000.0)
         .min(baseline_wall);
     let serial_s = serial_total * (1.0 - 1.0 / ideal);
-    let with_gil = ideal_parallelism(result, run, true)?;
+    let cores_wanted = ideal_parallelism(result, run, true)?;
+    let with_gil = cores_wanted / base_parallel;
     let gil_s = if with_gil < ideal && computes(result.kind()) {
         (baseline_wall - serial_total) * (1.0 / with_gil - 1.0 / ideal)
     } else {
@@ -164,7 +170,7 @@ pub fn gap_of(result: &ExperimentResult, index: usize) -> Option<Gap> {
     let startup_s = (run.startup_s.unwrap_or(0.0) - base.startup_s.unwrap_or(0.0)).max(0.0);
     let per_task_overhead_s = per_task_overhead(run, base);
     let before_load = ideal_wall + gil_s + serial_s + startup_s + per_task_overhead_s;
-    let other_load_s = other_load(result, index, with_gil, before_load);
+    let other_load_s = other_load(result, index, cores_wanted, before_load);
     Some(Gap {
         ideal_speedup: ideal,
         ideal_wall_s: ideal_wall,
