@@ -210,8 +210,10 @@ fn gustafson(label: &str, group: &[&RunSummary], cores: f64) -> Option<Fit> {
     })
 }
 
-/// R² of the predicted speed-ups against the measured ones; `None` when the
-/// measured ones are flat (an R² of a flat line only measures noise).
+/// R² of the predicted speed-ups against the measured ones; `None` when
+/// either is flat: an R² of a flat line only measures noise (under a GIL
+/// the fitted curve is flat at s ≈ 1 and the measured points jitter around
+/// it, which once printed an R² of −1.43).
 fn r_squared(points: &[FitPoint]) -> Option<f64> {
     if points.len() < 2 {
         return None;
@@ -222,8 +224,16 @@ fn r_squared(points: &[FitPoint]) -> Option<f64> {
         .iter()
         .map(|p| (p.speedup - p.predicted).powi(2))
         .sum();
-    let spread = (total / points.len() as f64).sqrt();
-    (mean > 0.0 && spread / mean >= FLAT).then(|| 1.0 - residual / total)
+    let varies = |values: &mut dyn Iterator<Item = f64>| {
+        let values: Vec<f64> = values.collect();
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let spread =
+            (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len() as f64).sqrt();
+        mean > 0.0 && spread / mean >= FLAT
+    };
+    let measured_varies = varies(&mut points.iter().map(|p| p.speedup));
+    let predicted_varies = varies(&mut points.iter().map(|p| p.predicted));
+    (measured_varies && predicted_varies).then(|| 1.0 - residual / total)
 }
 
 #[cfg(test)]
@@ -286,6 +296,14 @@ mod tests {
         assert_eq!(r_squared(&exact), Some(1.0));
         let flat = [point(1.0, 1.0, 1.0), point(2.0, 1.001, 1.0)];
         assert_eq!(r_squared(&flat), None);
+        // The GIL's case: a flat fitted curve, measured points jittering 2 %.
+        let gil = [
+            point(1.0, 0.998, 1.0),
+            point(2.0, 0.989, 1.0),
+            point(4.0, 0.957, 1.0),
+            point(8.0, 0.976, 1.0),
+        ];
+        assert_eq!(r_squared(&gil), None, "no R² for a flat fitted curve");
         // Hand-computed: mean 2, total 2, residual 1.
         let off = [point(1.0, 1.0, 2.0), point(2.0, 3.0, 3.0)];
         assert_eq!(r_squared(&off), Some(0.5));
