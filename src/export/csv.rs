@@ -118,10 +118,6 @@ impl<'a> Row<'a> {
 }
 
 impl Exporter for CsvExporter {
-    fn format(&self) -> &'static str {
-        "csv"
-    }
-
     fn write(&self, result: &ExperimentResult, out: &mut dyn Write) -> std::io::Result<()> {
         let mut writer = csv::Writer::from_writer(out);
         for run in &result.runs {

@@ -14,10 +14,6 @@ pub struct JsonExporter {
 }
 
 impl Exporter for JsonExporter {
-    fn format(&self) -> &'static str {
-        "json"
-    }
-
     fn write(&self, result: &ExperimentResult, out: &mut dyn Write) -> std::io::Result<()> {
         let stripped;
         let result = if self.include_spans {

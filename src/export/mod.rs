@@ -129,8 +129,6 @@ impl std::error::Error for ExportError {}
 
 /// One output format.
 pub trait Exporter {
-    /// Short name, e.g. `json`.
-    fn format(&self) -> &'static str;
     /// Writes the whole result to `out`.
     fn write(&self, result: &ExperimentResult, out: &mut dyn Write) -> std::io::Result<()>;
 }

@@ -53,10 +53,6 @@ use crate::tr;
 pub struct TraceExporter;
 
 impl Exporter for TraceExporter {
-    fn format(&self) -> &'static str {
-        "trace"
-    }
-
     fn write(&self, result: &ExperimentResult, out: &mut dyn Write) -> std::io::Result<()> {
         let mut events = EventWriter::start(out)?;
         let mut ids = Ids::default();

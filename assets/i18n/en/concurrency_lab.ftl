@@ -1061,3 +1061,7 @@ history-runs = { $count ->
 history-open = Open
 status-history-not-saved = the result could not be kept in the history: { $reason }
 sweep-title-io-task = the I/O task's time against the swept value
+err-threads-panicked = { $count ->
+    [one] a worker thread panicked outside its tasks (a fault of the lab's, not of the work)
+   *[other] { $count } worker threads panicked outside their tasks (a fault of the lab's, not of the work)
+}

@@ -232,11 +232,19 @@ impl<'a> WorkerParts<'a> {
 }
 
 /// Joins threads explicitly: a scope only waits for their closures to
-/// return, and a finished run must leave no OS thread behind.
-fn join_all<T>(threads: Vec<std::thread::ScopedJoinHandle<'_, T>>) {
-    for thread in threads {
-        let _ = thread.join();
-    }
+/// return, and a finished run must leave no OS thread behind. Tasks catch
+/// their own panics, so a thread that panicked is a fault of the lab's
+/// own: reported as the run's error, never swallowed.
+fn join_all<T>(threads: Vec<std::thread::ScopedJoinHandle<'_, T>>) -> Option<ExecError> {
+    let panicked = threads
+        .into_iter()
+        .map(std::thread::ScopedJoinHandle::join)
+        .filter(Result::is_err)
+        .count();
+    (panicked > 0).then(|| ExecError::Runtime {
+        what: "std::thread",
+        reason: tr!("err-threads-panicked", count = panicked),
+    })
 }
 
 /// Events a long-lived worker thread buffers before handing them over.
@@ -296,5 +304,25 @@ impl<F: Future> Future for CatchUnwind<F> {
             Ok(std::task::Poll::Ready(value)) => std::task::Poll::Ready(Ok(value)),
             Err(panic) => std::task::Poll::Ready(Err(panic)),
         }
+    }
+}
+
+#[cfg(test)]
+mod join_tests {
+    use super::*;
+
+    #[test]
+    fn a_thread_that_panicked_is_an_error_not_swallowed() {
+        let error = std::thread::scope(|scope| {
+            let threads = vec![
+                scope.spawn(|| ()),
+                scope.spawn(|| panic!("a fault of the lab's")),
+            ];
+            join_all(threads)
+        });
+        let error = error.expect("the panic is reported");
+        assert!(error.to_string().contains("panicked outside"), "{error}");
+        let fine = std::thread::scope(|scope| join_all(vec![scope.spawn(|| ())]));
+        assert!(fine.is_none(), "threads that ended well are no error");
     }
 }

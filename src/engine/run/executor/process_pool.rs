@@ -547,7 +547,9 @@ impl Executor for ProcessPool {
                 shared.kill_overdue();
                 std::thread::sleep(CANCEL_POLL);
             }
-            join_all(lanes);
+            if let Some(error) = join_all(lanes) {
+                failure.get_or_insert(error);
+            }
         });
         shared.children.kill_all();
         match failure {

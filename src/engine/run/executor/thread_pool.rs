@@ -47,7 +47,9 @@ impl Executor for ThreadPool {
                 }
             }
             startup = Some(started.elapsed());
-            join_all(threads);
+            if let Some(error) = join_all(threads) {
+                failure.get_or_insert(error);
+            }
         });
         match failure {
             Some(error) => Err(error),

@@ -38,7 +38,9 @@ impl Executor for ThreadPerTask {
                     }
                 }
             }
-            join_all(threads);
+            if let Some(error) = join_all(threads) {
+                failure.get_or_insert(error);
+            }
         });
         match failure {
             Some(error) => Err(error),
