@@ -34,7 +34,7 @@ if ((${#missing[@]})); then
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cross_targets=(x86_64-pc-windows-gnu aarch64-apple-darwin)
+cross_targets=(x86_64-pc-windows-gnu aarch64-apple-darwin x86_64-apple-darwin)
 installed=$(rustup target list --installed)
 for target in "${cross_targets[@]}"; do
     grep -qx "$target" <<<"$installed" || rustup target add "$target"
@@ -49,13 +49,14 @@ cargo clippy --all-targets -- -D warnings
 timed "clippy"
 
 # Lints for macOS's code (cfg(target_os = "macos")), which cannot be linked
-# here. One target only: checking x86_64-apple-darwin as well cost ~10 more
-# minutes on a loaded 2-core machine for code that differs from arm64's in no
-# line of ours; the release workflow (.github/workflows/release.yml) builds
-# and tests on both Macs natively. Windows is built for real and run under
-# Wine below.
-echo "== cargo clippy --target aarch64-apple-darwin -D warnings"
-cargo clippy --quiet --target aarch64-apple-darwin --lib --bins --features windows-gui -- -D warnings
+# here, for both Macs (each ~4.5 minutes from cold on 2 idle cores: the
+# dependencies are checked per target); the release workflow
+# (.github/workflows/release.yml) builds and tests on both natively. Windows
+# is built for real and run under Wine below.
+for target in aarch64-apple-darwin x86_64-apple-darwin; do
+    echo "== cargo clippy --target $target -D warnings"
+    cargo clippy --quiet --target "$target" --lib --bins --features windows-gui -- -D warnings
+done
 timed "clippy for macOS"
 
 echo "== cargo test"
