@@ -603,15 +603,22 @@ fn run_gil_ui(ui: &mut egui::Ui, run: &mut RunSpec) {
         }
         if gil {
             let interval_label = ui.label(tr!("run-switch-interval")).id;
-            let interval = run.switch_interval_ms.get_or_insert(5.0);
-            ui.add(
-                ms_drag(interval)
-                    .range(0.05..=1000.0)
-                    .speed(0.1)
-                    .suffix(ms_suffix()),
-            )
-            .labelled_by(interval_label)
-            .on_hover_text(tr!("run-switch-interval-help"));
+            // The default is shown, and written only once it is changed, so
+            // that opening a preset does not alter it.
+            let mut interval = run.switch_interval_ms.unwrap_or(5.0);
+            let changed = ui
+                .add(
+                    ms_drag(&mut interval)
+                        .range(0.05..=1000.0)
+                        .speed(0.1)
+                        .suffix(ms_suffix()),
+                )
+                .labelled_by(interval_label)
+                .on_hover_text(tr!("run-switch-interval-help"))
+                .changed();
+            if changed {
+                run.switch_interval_ms = Some(interval);
+            }
         }
     });
 }

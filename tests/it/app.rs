@@ -614,3 +614,39 @@ fn yesterdays_result_opens_from_the_history_beside_todays() {
         Some("yesterday's convoy")
     );
 }
+
+/// Opening a preset shows it as it is: the editor displays the default
+/// switch interval of a GIL run that leaves it out without writing it in
+/// (a save would otherwise spell out what the file left to the default).
+#[test]
+fn opening_a_preset_leaves_it_as_written() {
+    let dir = tempfile::tempdir().expect("dir");
+    let preset = dir.path().join("gil.toml");
+    std::fs::write(
+        &preset,
+        "name = \"as written\"\n[workload]\nkind = \"cpu\"\ntasks = 2\ncpu_ms = 1.0\n\
+         [[runs]]\nmodel = \"threads\"\ngil = true\nlabel = \"under the GIL\"\n",
+    )
+    .expect("preset written");
+    let mut harness = harness(AppOptions {
+        preset: Some(preset.display().to_string()),
+        ..options()
+    });
+    for _ in 0..4 {
+        harness.run();
+    }
+    let run = &harness.state().settings.preset.runs[0];
+    assert_eq!(
+        run.label.as_deref(),
+        Some("under the GIL"),
+        "the preset opened"
+    );
+    assert_eq!(
+        run.switch_interval_ms, None,
+        "the default is not written in"
+    );
+    assert!(
+        harness.query_by_label_contains("switch interval").is_some(),
+        "the interval is shown"
+    );
+}
