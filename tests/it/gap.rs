@@ -41,23 +41,32 @@ fn close(actual: f64, expected: f64, what: &str) {
     );
 }
 
+fn two_cores() -> MachineInfo {
+    MachineInfo {
+        cores: 2,
+        os: "test".into(),
+        cpu: "test".into(),
+        memory_bytes: 0,
+    }
+}
+
+/// A preset validated for `machine` at a fixed calibration.
+fn experiment(text: &str, machine: &MachineInfo) -> preset::Experiment {
+    preset::parse(text, "gap.toml")
+        .expect("parses")
+        .validate("gap.toml", machine, || Calibration {
+            iterations_per_ms: 1000.0,
+        })
+        .expect("valid")
+}
+
 /// Sequential 0.5 s (0.1 s serial); processes: half the parallel part,
 /// half the serial part's parallel share lost, 20 ms start-up, 1 ms a task;
 /// the GIL pool as slow as the loop; rayon ideal but sharing the machine
 /// with one core's worth of other programs.
 fn result() -> ExperimentResult {
-    let machine = MachineInfo {
-        cores: 2,
-        os: "test".into(),
-        cpu: "test".into(),
-        memory_bytes: 0,
-    };
-    let experiment = preset::parse(PRESET, "gap.toml")
-        .expect("parses")
-        .validate("gap.toml", &machine, || Calibration {
-            iterations_per_ms: 1000.0,
-        })
-        .expect("valid");
+    let machine = two_cores();
+    let experiment = experiment(PRESET, &machine);
     let mut result = ExperimentResult::new(&experiment, &machine);
     let walls = [0.5, 0.25 + 0.05 + 0.02 + 0.016, 0.5, 2.0 * (0.25 + 0.05)];
     for (plan, wall) in experiment.runs.iter().zip(walls) {
@@ -136,12 +145,7 @@ fn the_account_reads_from_ideal_to_measured_and_findings_are_rare() {
 /// whole gap: predicted 0.5×, nothing unexplained, no finding.
 #[test]
 fn a_parallel_baseline_sets_the_scale_of_the_ideal() {
-    let machine = MachineInfo {
-        cores: 2,
-        os: "test".into(),
-        cpu: "test".into(),
-        memory_bytes: 0,
-    };
+    let machine = two_cores();
     let text = r#"
 name = "parallel baseline"
 baseline = "no GIL"
@@ -157,12 +161,7 @@ model = "threads"
 label = "GIL"
 gil = true
 "#;
-    let experiment = preset::parse(text, "p.toml")
-        .expect("parses")
-        .validate("p.toml", &machine, || Calibration {
-            iterations_per_ms: 1000.0,
-        })
-        .expect("valid");
+    let experiment = experiment(text, &machine);
     let mut result = ExperimentResult::new(&experiment, &machine);
     for (plan, wall) in experiment.runs.iter().zip([0.25, 0.5]) {
         let mut run = RunSummary::measured_once(plan, 2, wall);

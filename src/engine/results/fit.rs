@@ -224,16 +224,17 @@ fn r_squared(points: &[FitPoint]) -> Option<f64> {
         .iter()
         .map(|p| (p.speedup - p.predicted).powi(2))
         .sum();
-    let varies = |values: &mut dyn Iterator<Item = f64>| {
-        let values: Vec<f64> = values.collect();
-        let mean = values.iter().sum::<f64>() / values.len() as f64;
-        let spread =
-            (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len() as f64).sqrt();
-        mean > 0.0 && spread / mean >= FLAT
-    };
-    let measured_varies = varies(&mut points.iter().map(|p| p.speedup));
-    let predicted_varies = varies(&mut points.iter().map(|p| p.predicted));
-    (measured_varies && predicted_varies).then(|| 1.0 - residual / total)
+    let measured: Vec<f64> = points.iter().map(|p| p.speedup).collect();
+    let predicted: Vec<f64> = points.iter().map(|p| p.predicted).collect();
+    (varies(&measured) && varies(&predicted)).then(|| 1.0 - residual / total)
+}
+
+/// Whether values spread by at least `FLAT` of their mean.
+fn varies(values: &[f64]) -> bool {
+    let mean = values.iter().sum::<f64>() / values.len() as f64;
+    let spread =
+        (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len() as f64).sqrt();
+    mean > 0.0 && spread / mean >= FLAT
 }
 
 #[cfg(test)]

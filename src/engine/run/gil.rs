@@ -456,6 +456,16 @@ mod tests {
         holder.release();
     }
 
+    /// A thread that waits for the lock as thread 1, takes it and lets go.
+    fn spawn_waiter(gil: &Arc<Gil>, cancel: &CancelToken) -> std::thread::JoinHandle<()> {
+        let (gil, cancel) = (Arc::clone(gil), cancel.clone());
+        std::thread::spawn(move || {
+            let mut me = gil.thread(&cancel);
+            me.acquire(1).expect("not cancelled");
+            me.release();
+        })
+    }
+
     /// A waiter with nothing pending, for driving `State` directly.
     fn waiter(thread: u64) -> Waiter {
         Waiter {
@@ -516,14 +526,7 @@ mod tests {
         let mut holder = gil.thread(&cancel);
         holder.acquire(0).expect("free lock");
         let start = Instant::now();
-        let waiter = {
-            let (gil, cancel) = (Arc::clone(&gil), cancel.clone());
-            std::thread::spawn(move || {
-                let mut me = gil.thread(&cancel);
-                me.acquire(1).expect("not cancelled");
-                me.release();
-            })
-        };
+        let waiter = spawn_waiter(&gil, &cancel);
         while !gil.drop_request.load(Ordering::Acquire) {
             assert!(start.elapsed() < Duration::from_secs(60), "no drop request");
             std::thread::sleep(Duration::from_millis(1));
@@ -547,14 +550,7 @@ mod tests {
         let cancel = CancelToken::new();
         let mut holder = gil.thread(&cancel);
         holder.acquire(0).expect("free lock");
-        let waiter = {
-            let (gil, cancel) = (Arc::clone(&gil), cancel.clone());
-            std::thread::spawn(move || {
-                let mut me = gil.thread(&cancel);
-                me.acquire(1).expect("not cancelled");
-                me.release();
-            })
-        };
+        let waiter = spawn_waiter(&gil, &cancel);
         while gil.lock().waiters.is_empty() {
             std::thread::sleep(Duration::from_millis(1));
         }
@@ -574,14 +570,7 @@ mod tests {
         let cancel = CancelToken::new();
         let mut holder = gil.thread(&cancel);
         holder.acquire(0).expect("free lock");
-        let waiter = {
-            let (gil, cancel) = (Arc::clone(&gil), cancel.clone());
-            std::thread::spawn(move || {
-                let mut me = gil.thread(&cancel);
-                me.acquire(1).expect("not cancelled");
-                me.release();
-            })
-        };
+        let waiter = spawn_waiter(&gil, &cancel);
         while !gil.drop_request.load(Ordering::Acquire) {
             std::thread::sleep(Duration::from_millis(1));
         }
