@@ -37,6 +37,12 @@ shot() {
         app=$1; shift; seconds=$1; shift; out=$1; shift
         "$app" "$@" &
         pid=$!
+        # Xvfb puts the pointer mid-screen, over the timeline: move it to a
+        # corner so that no hover tooltip covers the shot.
+        if command -v xdotool >/dev/null; then
+            sleep 2
+            xdotool mousemove 2 2000 || true
+        fi
         sleep "$seconds"
         import -window root "$out"
         kill "$pid"
